@@ -1,0 +1,131 @@
+package io.ordo.node;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.ordo.engine.runtime.Engine;
+import io.ordo.engine.runtime.steps.StepHandlers;
+import io.ordo.http.OrdoHttp;
+import io.ordo.node.db.Database;
+import io.ordo.node.db.DatabaseSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.pekko.actor.Address;
+import org.apache.pekko.actor.AddressFromURIString;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.cluster.typed.JoinSeedNodes;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Ordo node, the composition root: its database (embedded or external, migrated), an actor
+ * system that joins the cluster, the engine, and the HTTP API. Tests start nodes through it
+ * exactly as the launcher does.
+ */
+public final class OrdoNode implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(OrdoNode.class);
+  public static final String SYSTEM_NAME = "ordo";
+
+  private final ActorSystem<Void> system;
+  private final Database database;
+  private final Engine engine;
+  private final ServerBinding binding;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private OrdoNode(ActorSystem<Void> system, Database database, Engine engine,
+      ServerBinding binding) {
+    this.system = system;
+    this.database = database;
+    this.engine = engine;
+    this.binding = binding;
+  }
+
+  public static OrdoNode start() {
+    return start(ConfigFactory.empty());
+  }
+
+  /** Starts a node; {@code overrides} win over application.conf and the environment. */
+  public static OrdoNode start(Config overrides) {
+    Config unresolved = NodeConfig.unresolved(overrides);
+    Database database = Database.open(DatabaseSettings.from(NodeConfig.resolve(unresolved)));
+    ActorSystem<Void> system = null;
+    try {
+      Config config = NodeConfig.withDatabase(unresolved, database.url(), database.user(),
+          database.password());
+      system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config);
+      join(system, NodeConfig.seedNodes(config, SYSTEM_NAME));
+      Engine engine = Engine.init(system, database.dataSource(), StepHandlers.standard());
+      ServerBinding binding = OrdoHttp.init(system, engine).toCompletableFuture()
+          .get(30, TimeUnit.SECONDS);
+      var node = new OrdoNode(system, database, engine, binding);
+      log.info("Ordo node up: HTTP on {}, cluster address {}, {} database{}",
+          binding.localAddress(), Cluster.get(system).selfMember().address(),
+          database.embedded().isPresent() ? "embedded" : "external",
+          database.embedded().map(e -> " in " + e.dataDir().toAbsolutePath()).orElse(""));
+      log.warn("No API keys are configured: the API is open, in one default workspace");
+      return node;
+    } catch (Exception e) {
+      if (system != null) {
+        system.terminate();
+        awaitTermination(system, Duration.ofSeconds(30));
+      }
+      database.close();
+      throw new IllegalStateException("the node did not start: " + e.getMessage(), e);
+    }
+  }
+
+  private static void join(ActorSystem<?> system, List<String> seeds) {
+    Cluster cluster = Cluster.get(system);
+    if (seeds.isEmpty()) {
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    } else {
+      List<Address> addresses = seeds.stream().map(AddressFromURIString::parse).toList();
+      cluster.manager().tell(new JoinSeedNodes(addresses));
+    }
+  }
+
+  public ActorSystem<Void> system() {
+    return system;
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public int httpPort() {
+    return binding.localAddress().getPort();
+  }
+
+  /**
+   * Leaves the cluster through coordinated shutdown (the HTTP port closes first, shards hand
+   * off), then closes the database. Safe to call more than once, and from a JVM shutdown hook.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    system.terminate();
+    awaitTermination(system, Duration.ofSeconds(60));
+    database.close();
+  }
+
+  private static void awaitTermination(ActorSystem<?> system, Duration timeout) {
+    try {
+      system.getWhenTerminated().toCompletableFuture().get(timeout.toMillis(),
+          TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      log.warn("The actor system did not terminate within {}", timeout);
+    }
+  }
+}

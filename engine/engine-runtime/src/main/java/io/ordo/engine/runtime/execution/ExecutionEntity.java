@@ -1,0 +1,311 @@
+package io.ordo.engine.runtime.execution;
+
+import io.ordo.engine.runtime.OrdoSerializable;
+import io.ordo.engine.runtime.definitions.CompiledWorkflow;
+import io.ordo.engine.runtime.execution.Rejections.Kind;
+import io.ordo.engine.runtime.execution.events.ExecutionEvent;
+import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionStarted;
+import io.ordo.engine.runtime.execution.logic.Decision;
+import io.ordo.engine.runtime.execution.state.EventApplier;
+import io.ordo.engine.runtime.execution.state.Execution;
+import io.ordo.engine.runtime.execution.state.ExecutionState;
+import io.ordo.engine.runtime.lifecycle.ExecutionStatus;
+import io.ordo.engine.runtime.steps.ErrorClasses;
+import io.ordo.engine.runtime.steps.StepOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+
+/**
+ * One execution: a cluster-sharded, event-sourced actor. It only routes: decisions come from
+ * {@link io.ordo.engine.runtime.execution.logic.ExecutionDecider}, side effects from
+ * {@link ExecutionRuntime}, state changes from {@link EventApplier}.
+ */
+public final class ExecutionEntity
+    extends EventSourcedBehaviorWithEnforcedReplies<ExecutionEntity.Command, ExecutionEvent,
+        ExecutionState> {
+
+  public static final EntityTypeKey<Command> TYPE_KEY =
+      EntityTypeKey.create(Command.class, "Execution");
+
+  /** The entity's protocol; the public records cross nodes, the others stay in the entity. */
+  public sealed interface Command {}
+
+  public record Start(StartRequest request, ActorRef<StatusReply<StartReply>> replyTo)
+      implements Command, OrdoSerializable {}
+
+  /** {@code created} is false when the id was already taken: the start was a repeat. */
+  public record StartReply(String executionId, ExecutionStatus status, boolean created)
+      implements OrdoSerializable {}
+
+  public record Get(ActorRef<StatusReply<Execution>> replyTo) implements Command, OrdoSerializable {}
+
+  public record Cancel(String by, String reason, ActorRef<StatusReply<Execution>> replyTo)
+      implements Command, OrdoSerializable {}
+
+  /** From the wake-up poller: fire what is due, recover what was running, say when next. */
+  public record WakeUp(ActorRef<WakeUpReply> replyTo) implements Command, OrdoSerializable {}
+
+  record StepFinished(String stepId, Integer item, int attempt, StepOutcome outcome)
+      implements Command {}
+
+  record StepActorStopped(String stepId, Integer item, int attempt) implements Command {}
+
+  record TimerFired() implements Command {}
+
+  record PassivateNow() implements Command {}
+
+  record DefinitionReady(CompiledWorkflow workflow) implements Command {}
+
+  record DefinitionFailed(String reason) implements Command {}
+
+  record RetryDefinition() implements Command {}
+
+  private final String executionId;
+  private final ExecutionServices services;
+  private final ExecutionRuntime runtime;
+  private final ActorContext<Command> ctx;
+
+  public static void init(ActorSystem<?> system, ExecutionServices services) {
+    ClusterSharding.get(system).init(Entity.of(TYPE_KEY, entity ->
+        create(entity.getEntityId(), entity.getShard(), services)));
+  }
+
+  public static Behavior<Command> create(String executionId,
+      ActorRef<ClusterSharding.ShardCommand> shard, ExecutionServices services) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ExecutionEntity(executionId,
+        services, new ExecutionRuntime(ctx, timers, shard, services), ctx)));
+  }
+
+  private ExecutionEntity(String executionId, ExecutionServices services,
+      ExecutionRuntime runtime, ActorContext<Command> ctx) {
+    super(PersistenceId.of(TYPE_KEY.name(), executionId),
+        SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2));
+    this.executionId = executionId;
+    this.services = services;
+    this.runtime = runtime;
+    this.ctx = ctx;
+  }
+
+  @Override
+  public ExecutionState emptyState() {
+    return ExecutionState.NOT_STARTED;
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, ExecutionEvent, ExecutionState> commandHandler() {
+    var builder = newCommandHandlerWithReplyBuilder();
+    builder.forStateType(ExecutionState.NotStarted.class)
+        .onCommand(Start.class, this::onStart)
+        .onCommand(Get.class, (s, c) -> notFound(c.replyTo()))
+        .onCommand(Cancel.class, (s, c) -> notFound(c.replyTo()))
+        .onCommand(WakeUp.class, (s, c) -> Effect().reply(c.replyTo(), runtime.wakeUpReply(s)));
+    builder.forStateType(Execution.class)
+        .onCommand(Start.class, (s, c) -> Effect().reply(c.replyTo(),
+            StatusReply.success(new StartReply(s.executionId(), s.status(), false))))
+        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), StatusReply.success(s)))
+        .onCommand(Cancel.class, this::onCancel)
+        .onCommand(WakeUp.class, this::onWakeUp)
+        .onCommand(StepFinished.class, this::onStepFinished)
+        .onCommand(StepActorStopped.class, this::onStepActorStopped)
+        .onCommand(TimerFired.class, this::onTimerFired);
+    builder.forAnyState()
+        .onCommand(PassivateNow.class, (s, c) -> {
+          runtime.passivate();
+          return Effect().noReply();
+        })
+        .onCommand(DefinitionReady.class, this::onDefinitionReady)
+        .onCommand(DefinitionFailed.class, this::onDefinitionFailed)
+        .onCommand(RetryDefinition.class, (s, c) -> {
+          loadDefinition(s);
+          return Effect().noReply();
+        })
+        // Internal messages that outlived their execution's start or end mean nothing.
+        .onAnyCommand((s, c) -> Effect().noReply());
+    return builder.build();
+  }
+
+  private ReplyEffect<ExecutionEvent, ExecutionState> onStart(ExecutionState.NotStarted s,
+      Start cmd) {
+    StartRequest request = cmd.request();
+    if (!executionId.equals(request.executionId())) {
+      return Effect().reply(cmd.replyTo(), StatusReply.error(Rejections.of(Kind.UNPROCESSABLE,
+          "start for " + request.executionId() + " sent to " + executionId)));
+    }
+    CompiledWorkflow workflow;
+    try {
+      workflow = services.definitions().compile(request.workflow(), request.definition());
+    } catch (IllegalArgumentException e) {
+      return Effect().reply(cmd.replyTo(),
+          StatusReply.error(Rejections.of(Kind.UNPROCESSABLE, e.getMessage())));
+    }
+    List<String> unsupported = StepSupport.unsupported(workflow.definition(), services.handlers());
+    if (!unsupported.isEmpty()) {
+      return Effect().reply(cmd.replyTo(), StatusReply.error(Rejections.of(Kind.UNPROCESSABLE,
+          String.join("; ", unsupported))));
+    }
+    runtime.useWorkflow(workflow);
+    Instant now = runtime.now();
+    var timeout = workflow.definition().timeout();
+    var started = new ExecutionStarted(executionId, request.workflow().workspaceId(),
+        request.workflow().workflowId(), request.workflow().version(), request.input(),
+        request.triggeredBy(), request.idempotencyKey(), timeout == null ? null : now.plus(timeout),
+        now);
+    Decision decision = runtime.decider().start(started);
+    return Effect().persist(decision.events())
+        .thenRun(runtime::reconcile)
+        .thenReply(cmd.replyTo(), state -> StatusReply.success(
+            new StartReply(executionId, ((Execution) state).status(), true)));
+  }
+
+  private ReplyEffect<ExecutionEvent, ExecutionState> onCancel(Execution s, Cancel cmd) {
+    if (s.status() == ExecutionStatus.CANCELLED) {
+      return Effect().reply(cmd.replyTo(), StatusReply.success(s));
+    }
+    if (s.isEnded()) {
+      return Effect().reply(cmd.replyTo(), StatusReply.error(Rejections.of(Kind.CONFLICT,
+          "execution " + executionId + " already ended as " + s.status())));
+    }
+    if (!runtime.hasWorkflow()) {
+      return Effect().stash();
+    }
+    Decision decision = runtime.decider().cancel(s, cmd.by(), cmd.reason(), runtime.now());
+    return Effect().persist(decision.events())
+        .thenRun(runtime::reconcile)
+        .thenReply(cmd.replyTo(), state -> StatusReply.success((Execution) state));
+  }
+
+  private ReplyEffect<ExecutionEvent, ExecutionState> onWakeUp(Execution s, WakeUp cmd) {
+    if (s.isEnded()) {
+      return Effect().reply(cmd.replyTo(), runtime.wakeUpReply(s));
+    }
+    if (!runtime.hasWorkflow()) {
+      return Effect().stash();
+    }
+    return decided(runtime.decider().advance(s, runtime.now()))
+        .thenReply(cmd.replyTo(), runtime::wakeUpReply);
+  }
+
+  private ReplyEffect<ExecutionEvent, ExecutionState> onStepFinished(Execution s,
+      StepFinished cmd) {
+    if (!runtime.hasWorkflow()) {
+      return Effect().stash();
+    }
+    return decided(runtime.decider().onOutcome(s, cmd.stepId(), cmd.item(), cmd.attempt(),
+        cmd.outcome(), runtime.now())).thenNoReply();
+  }
+
+  private ReplyEffect<ExecutionEvent, ExecutionState> onStepActorStopped(Execution s,
+      StepActorStopped cmd) {
+    if (!runtime.hasWorkflow()
+        || !runtime.isCurrentAttempt(s, cmd.stepId(), cmd.item(), cmd.attempt())) {
+      return Effect().noReply();
+    }
+    var crashed = StepOutcome.Failed.of(ErrorClasses.STEP_CRASHED,
+        "the step actor stopped before reporting a result", true);
+    return decided(runtime.decider().onOutcome(s, cmd.stepId(), cmd.item(), cmd.attempt(),
+        crashed, runtime.now())).thenNoReply();
+  }
+
+  private ReplyEffect<ExecutionEvent, ExecutionState> onTimerFired(Execution s, TimerFired cmd) {
+    if (!runtime.hasWorkflow()) {
+      return Effect().stash();
+    }
+    runtime.timerFired();
+    return decided(runtime.decider().advance(s, runtime.now())).thenNoReply();
+  }
+
+  private ReplyEffect<ExecutionEvent, ExecutionState> onDefinitionReady(ExecutionState s,
+      DefinitionReady cmd) {
+    runtime.useWorkflow(cmd.workflow());
+    return Effect().none().thenRun(runtime::reconcile).thenNoReply().thenUnstashAll();
+  }
+
+  private ReplyEffect<ExecutionEvent, ExecutionState> onDefinitionFailed(ExecutionState s,
+      DefinitionFailed cmd) {
+    ctx.getLog().warn("Execution {} cannot load its definition, retrying: {}", executionId,
+        cmd.reason());
+    ctx.scheduleOnce(Duration.ofSeconds(2), ctx.getSelf(), new RetryDefinition());
+    return Effect().noReply();
+  }
+
+  /** Persists what was decided (if anything), then brings the side effects in line. */
+  private org.apache.pekko.persistence.typed.javadsl.EffectBuilder<ExecutionEvent, ExecutionState>
+      decided(Decision decision) {
+    if (decision.isEmpty()) {
+      return Effect().none().thenRun(runtime::reconcile);
+    }
+    return Effect().persist(decision.events()).thenRun(runtime::reconcile);
+  }
+
+  private ReplyEffect<ExecutionEvent, ExecutionState> notFound(ActorRef<StatusReply<Execution>> to) {
+    runtime.passivateIn(services.settings().passivateAfterEnd());
+    return Effect().reply(to, StatusReply.error(Rejections.of(Kind.NOT_FOUND,
+        "no execution " + executionId)));
+  }
+
+  @Override
+  public EventHandler<ExecutionState, ExecutionEvent> eventHandler() {
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(EventApplier::apply);
+  }
+
+  @Override
+  public SignalHandler<ExecutionState> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), this::onRecovered)
+        .build();
+  }
+
+  private void onRecovered(ExecutionState state) {
+    if (state instanceof Execution ex && !ex.isEnded() && !runtime.hasWorkflow()) {
+      loadDefinition(state);
+      return;
+    }
+    runtime.reconcile(state);
+  }
+
+  private void loadDefinition(ExecutionState state) {
+    if (!(state instanceof Execution ex) || runtime.hasWorkflow()) {
+      return;
+    }
+    var key = new io.ordo.engine.runtime.definitions.WorkflowKey(ex.workspaceId(),
+        ex.workflowId(), ex.version());
+    var cached = services.definitions().cached(key);
+    if (cached.isPresent()) {
+      runtime.useWorkflow(cached.get());
+      runtime.reconcile(state);
+      return;
+    }
+    ctx.pipeToSelf(services.definitions().load(key), (workflow, error) -> error == null
+        ? new DefinitionReady(workflow) : new DefinitionFailed(String.valueOf(error)));
+  }
+
+  @Override
+  public Set<String> tagsFor(ExecutionEvent event) {
+    return Set.of(ExecutionTags.tag(executionId, services.settings().tagBuckets()));
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(services.settings().snapshotEvery(), 2);
+  }
+}

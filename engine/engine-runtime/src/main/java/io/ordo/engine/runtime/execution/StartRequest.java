@@ -1,0 +1,13 @@
+package io.ordo.engine.runtime.execution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ordo.engine.runtime.OrdoSerializable;
+import io.ordo.engine.runtime.definitions.WorkflowKey;
+
+/**
+ * A start as the entity receives it. It carries the definition's source so the entity's node can
+ * compile it without a database round trip; the version in {@code workflow} is what the
+ * execution pins.
+ */
+public record StartRequest(String executionId, WorkflowKey workflow, JsonNode definition,
+    JsonNode input, String triggeredBy, String idempotencyKey) implements OrdoSerializable {}

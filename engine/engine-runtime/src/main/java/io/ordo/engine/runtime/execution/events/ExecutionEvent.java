@@ -1,0 +1,87 @@
+package io.ordo.engine.runtime.execution.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ordo.engine.model.StepType;
+import io.ordo.engine.runtime.OrdoSerializable;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything that happens to an execution, in its journal. These are internal facts: history,
+ * SSE and analytics derive from them, external consumers get a separately versioned schema.
+ *
+ * <p>How a stored event applies never changes: evolve by adding fields (absent in old events,
+ * so nullable) or new event types, never by reinterpreting old ones. {@code item} is the index
+ * of a FOR_EACH item, null for an ordinary step.
+ */
+public sealed interface ExecutionEvent extends OrdoSerializable {
+
+  Instant at();
+
+  /** An event about one step, or one FOR_EACH item of it. */
+  sealed interface StepEvent extends ExecutionEvent {
+    String stepId();
+
+    Integer item();
+  }
+
+  /** Why a step did not run. */
+  enum SkipReason { WHEN_FALSE, BRANCH_NOT_TAKEN, UNREACHABLE, PARENT_SKIPPED, OTHER_BRANCH_WON }
+
+  /** A step failure as recorded; {@code errorClass} is what retry policies match on. */
+  record StepError(String errorClass, String message, boolean retryable, JsonNode details)
+      implements OrdoSerializable {
+    public static StepError of(String errorClass, String message, boolean retryable) {
+      return new StepError(errorClass, message, retryable, null);
+    }
+  }
+
+  /** The definition version is pinned here; {@code deadline} is null without a workflow timeout. */
+  record ExecutionStarted(String executionId, String workspaceId, String workflowId, int version,
+      JsonNode input, String triggeredBy, String idempotencyKey, Instant deadline, Instant at)
+      implements ExecutionEvent {}
+
+  /** Persisted before a step actor calls out, so a crash re-dispatches the same attempt. */
+  record StepStarted(String stepId, Integer item, StepType type, int attempt, Instant at)
+      implements StepEvent {}
+
+  record StepSucceeded(String stepId, Integer item, StepType type, int attempt, JsonNode output,
+      long durationMs, Instant at) implements StepEvent {}
+
+  record StepFailed(String stepId, Integer item, StepType type, int attempt, StepError error,
+      long durationMs, Instant at) implements StepEvent {}
+
+  record StepRetryScheduled(String stepId, Integer item, int nextAttempt, Instant dueAt,
+      Instant at) implements StepEvent {}
+
+  record StepSkipped(String stepId, Integer item, SkipReason reason, Instant at)
+      implements StepEvent {}
+
+  record StepCancelled(String stepId, Integer item, String reason, Instant at)
+      implements StepEvent {}
+
+  /** A durable timer ({@code dueAt}) or a wait for a named signal. */
+  record StepWaiting(String stepId, Integer item, Instant dueAt, String signal, Instant at)
+      implements StepEvent {}
+
+  /** The items of a FOR_EACH, captured once so every item sees the same array after recovery. */
+  record ForEachStarted(String stepId, JsonNode items, Instant at) implements ExecutionEvent {}
+
+  record SignalReceived(String name, JsonNode payload, Instant at) implements ExecutionEvent {}
+
+  record ExecutionPaused(String by, Instant at) implements ExecutionEvent {}
+
+  record ExecutionResumed(String by, Instant at) implements ExecutionEvent {}
+
+  record ExecutionCancelled(String by, String reason, Instant at) implements ExecutionEvent {}
+
+  record ExecutionTimedOut(Instant at) implements ExecutionEvent {}
+
+  record ExecutionCompleted(JsonNode output, List<String> goalsReached, Instant at)
+      implements ExecutionEvent {}
+
+  record ExecutionFailed(String stepId, StepError error, Instant at) implements ExecutionEvent {}
+
+  record ArtifactRecorded(String stepId, Integer item, String name, String contentType,
+      JsonNode value, Instant at) implements StepEvent {}
+}

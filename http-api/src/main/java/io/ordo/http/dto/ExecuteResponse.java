@@ -1,0 +1,13 @@
+package io.ordo.http.dto;
+
+import java.util.Map;
+
+/** The answer to a start: the execution's id, its status now, and where to follow it. */
+public record ExecuteResponse(String executionId, String status, Map<String, String> links) {
+
+  public static ExecuteResponse of(String executionId, String status) {
+    String self = "/api/v1/executions/" + executionId;
+    return new ExecuteResponse(executionId, status,
+        Map.of("self", self, "cancel", self + "/cancel"));
+  }
+}

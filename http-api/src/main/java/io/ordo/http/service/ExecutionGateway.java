@@ -1,0 +1,22 @@
+package io.ordo.http.service;
+
+import io.ordo.engine.runtime.execution.ExecutionEntity.StartReply;
+import io.ordo.engine.runtime.execution.StartRequest;
+import io.ordo.engine.runtime.execution.state.Execution;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The API's port to execution entities, wherever in the cluster they live. Failures arrive as
+ * {@link io.ordo.engine.runtime.NotFoundException}, {@link io.ordo.engine.runtime.ConflictException}
+ * or {@link io.ordo.http.problems.UnprocessableException}; an execution of another workspace is
+ * not found.
+ */
+public interface ExecutionGateway {
+
+  CompletionStage<StartReply> start(StartRequest request);
+
+  CompletionStage<Execution> get(String workspaceId, String executionId);
+
+  CompletionStage<Execution> cancel(String workspaceId, String executionId, String by,
+      String reason);
+}
