@@ -34,6 +34,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
   public static final String DATABASE = "ordo";
   public static final String USER = "postgres";
+  private static final boolean RUNNING_AS_ROOT = "root".equals(System.getProperty("user.name"));
 
   private final Path binaries;
   private final Path dataDir;
@@ -172,6 +173,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
   private static void run(Path binaries, String program, String... args) throws IOException {
     var command = new ArrayList<String>();
+    if (RUNNING_AS_ROOT) {
+      // PostgreSQL refuses to run as root; in a fresh user namespace the same process is an
+      // unmapped, unprivileged user, while its files stay with the caller.
+      command.addAll(List.of("unshare", "-U"));
+    }
     command.add(binaries.resolve("bin").resolve(program).toString());
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

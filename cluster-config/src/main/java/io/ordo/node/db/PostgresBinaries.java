@@ -26,6 +26,7 @@ final class PostgresBinaries {
 
   private PostgresBinaries() {}
 
+  @SuppressWarnings("try") // the lock is held for the block's duration, never referenced
   static Path install() {
     Path home = Path.of(System.getProperty("java.io.tmpdir"), "ordo-postgres-" + VERSION);
     Path ready = home.resolve(".ready");

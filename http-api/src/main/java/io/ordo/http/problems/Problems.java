@@ -65,11 +65,11 @@ public final class Problems {
           null, requestId);
     }
     if (error instanceof UnprocessableException) {
-      return of(StatusCodes.UNPROCESSABLE_ENTITY, Problem.BASE + "unprocessable",
+      return of(StatusCodes.UNPROCESSABLE_CONTENT, Problem.BASE + "unprocessable",
           "Cannot be carried out", error.getMessage(), null, requestId);
     }
     if (error instanceof EntityStreamSizeException e) {
-      return of(StatusCodes.PAYLOAD_TOO_LARGE, Problem.BASE + "payload-too-large",
+      return of(StatusCodes.CONTENT_TOO_LARGE, Problem.BASE + "payload-too-large",
           "Request body too large", "the body is over the limit of " + e.limit() + " bytes",
           null, requestId);
     }
