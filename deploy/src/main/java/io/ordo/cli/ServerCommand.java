@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
     description = {"Run an Ordo node (HTTP API, engine, embedded database unless ORDO_DB_URL).",
         "Settings come from ORDO_* environment variables; the options below win over them."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:stopped cleanly", "1:failed to start"})
+    exitCodeList = {"0:the node stopped by itself (e.g. removed from the cluster)",
+        "1:failed to start", "143/130:stopped by SIGTERM/SIGINT, after a clean shutdown"})
 final class ServerCommand implements Callable<Integer> {
 
   @Option(names = "--port", description = "HTTP port (ORDO_HTTP_PORT, default 8080)")
@@ -44,6 +45,7 @@ final class ServerCommand implements Callable<Integer> {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(node::close, "ordo-shutdown"));
     node.system().getWhenTerminated().toCompletableFuture().join();
+    node.close();
     return 0;
   }
 }

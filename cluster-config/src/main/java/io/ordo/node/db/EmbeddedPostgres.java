@@ -63,7 +63,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
       Files.createDirectories(dataDir);
       FileChannel channel = FileChannel.open(dataDir.resolveSibling(dataDir.getFileName()
           + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock = channel.tryLock();
+      FileLock lock = tryLock(channel);
       if (lock == null) {
         channel.close();
         throw new IllegalStateException("the database directory " + dataDir
@@ -121,6 +121,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
       s.execute("CREATE DATABASE " + DATABASE);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create the database " + DATABASE, e);
+    }
+  }
+
+  /** Null when another process, or another node in this JVM, holds the lock. */
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      return null;
     }
   }
 
