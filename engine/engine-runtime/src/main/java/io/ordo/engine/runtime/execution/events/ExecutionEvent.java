@@ -26,7 +26,9 @@ public sealed interface ExecutionEvent extends OrdoSerializable {
   }
 
   /** Why a step did not run. */
-  enum SkipReason { WHEN_FALSE, BRANCH_NOT_TAKEN, UNREACHABLE, PARENT_SKIPPED, OTHER_BRANCH_WON }
+  enum SkipReason {
+    WHEN_FALSE, BRANCH_NOT_TAKEN, UNREACHABLE, PARENT_SKIPPED, PARENT_FAILED, OTHER_BRANCH_WON
+  }
 
   /** A step failure as recorded; {@code errorClass} is what retry policies match on. */
   record StepError(String errorClass, String message, boolean retryable, JsonNode details)

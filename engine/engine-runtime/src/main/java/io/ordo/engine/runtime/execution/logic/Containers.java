@@ -11,10 +11,12 @@ import io.ordo.engine.model.steps.ForEachSpec;
 import io.ordo.engine.model.steps.ParallelSpec;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.SkipReason;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.StepError;
+import io.ordo.engine.runtime.execution.events.ExecutionEvent.StepSkipped;
 import io.ordo.engine.runtime.execution.logic.WorkflowPlan.Node;
 import io.ordo.engine.runtime.execution.state.StepState;
 import io.ordo.engine.runtime.lifecycle.StepStatus;
 import io.ordo.engine.runtime.steps.ErrorClasses;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +47,8 @@ final class Containers {
         StepState state = d.state().steps().get(node.id());
         if (state != null && state.status() == StepStatus.FAILED
             && node.step().onError() == OnError.FAIL) {
-          cancellation.cancelInside(d, parallel.id(), "branch '" + branch.getKey() + "' failed");
+          endAll(d, dc.plan().descendantsOf(parallel.id()), SkipReason.PARENT_FAILED,
+              "branch '" + branch.getKey() + "' failed");
           outcomes.fail(d, parallel.step(), null, 1, StepError.of(ErrorClasses.BRANCH_FAILED,
               "branch '" + branch.getKey() + "' failed at step '" + node.id() + "': "
                   + state.error().message(), false), null);
@@ -90,15 +93,28 @@ final class Containers {
   }
 
   private void endLosingBranch(Decision d, List<Node> sequence) {
-    for (Node node : sequence) {
+    endAll(d, withDescendants(sequence), SkipReason.OTHER_BRANCH_WON, "another branch won");
+  }
+
+  /** Cancels what runs and skips what never started, nested PARALLELs included. */
+  private void endAll(Decision d, List<Node> nodes, SkipReason reason, String why) {
+    for (Node node : nodes) {
       StepState state = d.state().steps().get(node.id());
       if (state == null) {
-        starter.skip(d, node.id(), null, SkipReason.OTHER_BRANCH_WON);
+        d.emit(new StepSkipped(node.id(), null, reason, dc.now()));
       } else if (state.status().isActive()) {
-        cancellation.cancelInside(d, node.id(), "another branch won");
-        cancellation.cancelStep(d, node.id(), "another branch won");
+        cancellation.cancelStep(d, node.id(), why);
       }
     }
+  }
+
+  private List<Node> withDescendants(List<Node> sequence) {
+    var all = new ArrayList<Node>();
+    for (Node node : sequence) {
+      all.add(node);
+      all.addAll(dc.plan().descendantsOf(node.id()));
+    }
+    return all;
   }
 
   private static StepState lastOf(Decision d, List<Node> sequence) {

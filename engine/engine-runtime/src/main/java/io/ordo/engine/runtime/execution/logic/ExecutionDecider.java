@@ -147,6 +147,10 @@ public final class ExecutionDecider {
           if (verdict.resolved()) {
             if (verdict.run()) {
               starter.start(d, node.step(), null, null);
+              if (failedTheRun(d, node)) {
+                // Start nothing else: the failure ends the execution (or its PARALLEL) first.
+                return true;
+              }
             } else {
               starter.skip(d, node.id(), null, verdict.reason());
             }
@@ -157,6 +161,12 @@ public final class ExecutionDecider {
         }
       }
       return progressed;
+    }
+
+    private static boolean failedTheRun(Decision d, Node node) {
+      StepState state = d.state().steps().get(node.id());
+      return state != null && state.status() == StepStatus.FAILED
+          && node.step().onError() == OnError.FAIL;
     }
 
     private boolean progressContainer(Decision d, Node node) {
@@ -262,7 +272,8 @@ public final class ExecutionDecider {
       var reached = new ArrayList<String>();
       for (Goal goal : def.goals()) {
         try {
-          if (goal.when().evaluate(ctx).asBoolean(false)) {
+          JsonNode value = goal.when().evaluate(ctx);
+          if (value.isBoolean() && value.booleanValue()) {
             reached.add(goal.name());
           }
         } catch (ExpressionException e) {

@@ -1,6 +1,7 @@
 package io.ordo.engine.runtime.execution.logic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ordo.engine.model.OnError;
 import io.ordo.engine.model.steps.ConditionalSpec;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.SkipReason;
 import io.ordo.engine.runtime.execution.logic.WorkflowPlan.Node;
@@ -46,14 +47,15 @@ final class Readiness {
     boolean branchNotTaken = false;
     for (String dep : node.dependencies()) {
       StepState source = ex.steps().get(dep);
-      if (source == null || !source.status().isTerminal()) {
+      if (source == null || !source.status().isTerminal() || failsTheRun(dep, source)) {
         return Verdict.NOT_YET;
       }
       if (plan.targetsOf(dep).contains(node.id())) {
-        boolean taken = source.status() == StepStatus.COMPLETED
-            && takenTargets(dep, source.output()).contains(node.id());
+        // A CONDITIONAL that did not run took no branch: its targets are a dead path.
+        boolean decided = source.status() == StepStatus.COMPLETED;
+        boolean taken = decided && takenTargets(dep, source.output()).contains(node.id());
         anyActive |= taken;
-        branchNotTaken |= !taken;
+        branchNotTaken |= decided && !taken;
       } else {
         anyActive |= source.passesThrough();
       }
@@ -74,10 +76,20 @@ final class Readiness {
       return Verdict.RUN;
     }
     StepState previous = ex.steps().get(node.previous());
-    if (previous == null || !previous.status().isTerminal()) {
+    if (previous == null || !previous.status().isTerminal()
+        || failsTheRun(node.previous(), previous)) {
       return Verdict.NOT_YET;
     }
     return previous.passesThrough() ? Verdict.RUN : Verdict.skip(SkipReason.UNREACHABLE);
+  }
+
+  /**
+   * A step that failed with {@code onError: FAIL} ends its execution (or its PARALLEL), so what
+   * depends on it never becomes ready.
+   */
+  private boolean failsTheRun(String stepId, StepState state) {
+    return state.status() == StepStatus.FAILED
+        && plan.node(stepId).step().onError() == OnError.FAIL;
   }
 
   /** The targets of the branch a completed CONDITIONAL took, from its recorded output. */

@@ -1,5 +1,6 @@
 package io.ordo.engine.runtime.execution.state;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.StepError;
 import io.ordo.engine.runtime.lifecycle.ExecutionStatus;
@@ -33,6 +34,7 @@ public record Execution(
     Map<String, StepState> steps) implements ExecutionState {
 
   /** Why the execution ended other than by completing; {@code stepId} may be null. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Failure(String stepId, StepError error, String by) {}
 
   public Execution {

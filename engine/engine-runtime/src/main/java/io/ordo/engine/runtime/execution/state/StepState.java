@@ -92,7 +92,10 @@ public record StepState(
     return items == null ? 0 : items.size();
   }
 
-  /** A result that lets dependents run: completed, failed-and-continued, or skipped by its own `when`. */
+  /**
+   * A result that lets dependents run: completed, failed (callers first rule out a failure with
+   * {@code onError: FAIL}, which ends the run instead), or skipped by its own {@code when}.
+   */
   public boolean passesThrough() {
     return status == StepStatus.COMPLETED
         || status == StepStatus.FAILED

@@ -206,4 +206,25 @@ class DeciderBranchingTest {
     }
     assertEquals(ExecutionStatus.COMPLETED, h.state().status());
   }
+
+  @Test
+  void aConditionalSkippedByItsWhenTakesNoBranchSoItsTargetsAreUnreachable() {
+    var h = DeciderHarness.of("""
+        {"id": "wf", "steps": [
+          {"id": "route", "type": "CONDITIONAL", "when": "${ .input.route }",
+           "branches": [{"when": true, "next": ["yes"]}], "otherwise": ["no"]},
+          {"id": "yes", "type": "DATA_TRANSFORM", "expression": 1},
+          {"id": "no", "type": "DATA_TRANSFORM", "expression": 2},
+          {"id": "plain", "type": "DATA_TRANSFORM", "dependsOn": ["route"], "expression": 3}
+        ]}""");
+
+    h.start("{\"route\": false}");
+
+    assertEquals(SkipReason.WHEN_FALSE, h.step("route").skipReason());
+    assertEquals(SkipReason.UNREACHABLE, h.step("yes").skipReason());
+    assertEquals(SkipReason.UNREACHABLE, h.step("no").skipReason());
+    // A plain dependent of a `when`-skipped step still runs, CONDITIONAL or not.
+    assertEquals(StepStatus.COMPLETED, h.status("plain"));
+    assertEquals(ExecutionStatus.COMPLETED, h.state().status());
+  }
 }

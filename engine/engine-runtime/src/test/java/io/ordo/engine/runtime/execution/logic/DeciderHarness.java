@@ -2,6 +2,7 @@ package io.ordo.engine.runtime.execution.logic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import io.ordo.engine.runtime.execution.state.EventApplier;
 import io.ordo.engine.runtime.execution.state.Execution;
 import io.ordo.engine.runtime.execution.state.ExecutionState;
 import io.ordo.engine.runtime.execution.state.StepState;
+import io.ordo.engine.runtime.lifecycle.Lifecycles;
 import io.ordo.engine.runtime.lifecycle.StepStatus;
 import io.ordo.engine.runtime.steps.StepHandlers;
 import io.ordo.engine.runtime.steps.StepOutcome;
@@ -26,12 +28,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
 
 /**
  * Drives one {@link ExecutionDecider} through a test: it keeps the state every decision leaves
  * and the journal of every event decided so far, and checks after each decision that replaying
- * that journal rebuilds the same state (decide, then evolve).
+ * that journal rebuilds the same state (decide, then evolve) and that every event moves a status
+ * only as {@link Lifecycles} allows (the decider checks this too, and would throw).
  */
 final class DeciderHarness {
 
@@ -71,8 +75,13 @@ final class DeciderHarness {
   }
 
   static DeciderHarness of(String definition, EngineSettings settings) {
+    return of(definition, settings, () -> 0.5);
+  }
+
+  /** {@code random} feeds the retry jitter: 0.5 means none, 0.0 the shortest delay. */
+  static DeciderHarness of(String definition, EngineSettings settings, DoubleSupplier random) {
     return new DeciderHarness(new ExecutionDecider(compile(definition), StepHandlers.standard(),
-        settings, () -> 0.5));
+        settings, random));
   }
 
   static JsonNode json(String text) {
@@ -143,12 +152,34 @@ final class DeciderHarness {
     journal.addAll(decision.events());
     ExecutionState replayed = ExecutionState.NOT_STARTED;
     for (ExecutionEvent event : journal) {
+      ExecutionState before = replayed;
       replayed = EventApplier.apply(replayed, event);
+      assertAllowedByLifecycles(before, replayed, event);
     }
     state = decision.state();
     assertInstanceOf(Execution.class, replayed);
     assertEquals(state, replayed, "replaying the journal rebuilds the decided state");
     return decision;
+  }
+
+  /** Checks every event against the tables independently of the decider's own check. */
+  private static void assertAllowedByLifecycles(ExecutionState before, ExecutionState after,
+      ExecutionEvent event) {
+    if (!(before instanceof Execution from) || !(after instanceof Execution to)) {
+      return;
+    }
+    assertTrue(from.status() == to.status() || Lifecycles.canMove(from.status(), to.status()),
+        () -> "execution " + from.status() + " -> " + to.status() + " by " + event);
+    if (event instanceof StepEvent e) {
+      StepStatus was = statusOf(Steps.find(from, e.stepId(), e.item()));
+      StepStatus is = statusOf(Steps.find(to, e.stepId(), e.item()));
+      assertTrue(was == is || Lifecycles.canMove(was, is),
+          () -> "step " + was + " -> " + is + " by " + event);
+    }
+  }
+
+  private static StepStatus statusOf(StepState state) {
+    return state == null ? StepStatus.PENDING : state.status();
   }
 
   /** The simple class names of a decision's events, in order. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ordo.engine.runtime.execution.events.ExecutionEvent.ArtifactRecorded;
 import io.ordo.engine.runtime.lifecycle.ExecutionStatus;
 import io.ordo.engine.runtime.lifecycle.StepStatus;
 import java.util.List;
@@ -125,6 +126,40 @@ class DeciderSequenceTest {
     assertNull(h.state().failure().stepId());
     assertEquals("OUTPUT_EXPRESSION_FAILED", h.state().failure().error().errorClass());
     assertEquals(StepStatus.COMPLETED, h.status("a"));
+  }
+
+  @Test
+  void recordsTheArtifactsOfACompletedStepRightAfterIt() {
+    var h = DeciderHarness.of("""
+        {"id": "wf", "steps": [
+          {"id": "a", "type": "DATA_TRANSFORM", "expression": {"id": 7, "body": "text"},
+           "artifacts": [{"name": "whole"},
+                         {"name": "body", "value": "${ .output.body }",
+                          "contentType": "text/plain"}]}]}""");
+
+    Decision start = h.start();
+
+    assertEquals(List.of("ExecutionStarted", "StepSucceeded(a)", "ArtifactRecorded(a)",
+        "ArtifactRecorded(a)", "ExecutionCompleted"), described(start));
+    var artifacts = DeciderHarness.eventsOf(start, ArtifactRecorded.class);
+    assertEquals("whole", artifacts.get(0).name());
+    assertEquals("application/json", artifacts.get(0).contentType());
+    assertEquals(json("{\"id\": 7, \"body\": \"text\"}"), artifacts.get(0).value());
+    assertEquals(json("\"text\""), artifacts.get(1).value());
+    assertEquals("text/plain", artifacts.get(1).contentType());
+  }
+
+  @Test
+  void failsAStepWhoseArtifactExpressionFails() {
+    var h = DeciderHarness.of("""
+        {"id": "wf", "steps": [
+          {"id": "a", "type": "DATA_TRANSFORM", "expression": 1,
+           "artifacts": [{"name": "broken", "value": "${ .output.x }"}]}]}""");
+
+    h.start();
+
+    assertEquals(StepStatus.FAILED, h.status("a"));
+    assertEquals("ARTIFACT_FAILED", h.step("a").error().errorClass());
   }
 
   @Test
