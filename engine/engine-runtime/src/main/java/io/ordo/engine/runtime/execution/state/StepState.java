@@ -6,8 +6,6 @@ import io.ordo.engine.runtime.execution.events.ExecutionEvent.SkipReason;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.StepError;
 import io.ordo.engine.runtime.lifecycle.StepStatus;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -33,7 +31,7 @@ public record StepState(
     Map<Integer, StepState> itemStates) implements OrdoSerializable {
 
   public StepState {
-    itemStates = itemStates == null ? Map.of() : Collections.unmodifiableMap(itemStates);
+    itemStates = itemStates == null ? ItemStates.EMPTY : ItemStates.copyOf(itemStates);
   }
 
   public static StepState fresh(String stepId, Integer item) {
@@ -78,14 +76,13 @@ public record StepState(
 
   public StepState forEachStarted(JsonNode forEachItems, Instant at) {
     return new StepState(stepId, item, StepStatus.RUNNING, 1, at, at, null, null, null, null,
-        null, null, forEachItems, Map.of());
+        null, null, forEachItems, ItemStates.EMPTY);
   }
 
   public StepState withItem(StepState itemState) {
-    var copy = new LinkedHashMap<>(itemStates);
-    copy.put(itemState.item(), itemState);
     return new StepState(stepId, item, status, attempts, startedAt, attemptStartedAt, endedAt,
-        output, error, skipReason, dueAt, signal, items, copy);
+        output, error, skipReason, dueAt, signal, items,
+        ((ItemStates) itemStates).with(itemState));
   }
 
   public int itemCount() {
