@@ -9,11 +9,15 @@ import io.ordo.node.db.Database;
 import io.ordo.node.db.DatabaseSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.AddressFromURIString;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
@@ -59,10 +63,12 @@ public final class OrdoNode implements AutoCloseable {
       Config config = NodeConfig.withDatabase(unresolved, database.url(), database.user(),
           database.password());
       system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config);
-      join(system, NodeConfig.seedNodes(config, SYSTEM_NAME));
+      LastMemberShutdown.register(system);
+      CompletableFuture<Void> up = join(system, NodeConfig.seedNodes(config, SYSTEM_NAME));
       Engine engine = Engine.init(system, database.dataSource(), StepHandlers.standard());
       ServerBinding binding = OrdoHttp.init(system, engine).toCompletableFuture()
           .get(30, TimeUnit.SECONDS);
+      awaitMembership(up, config.getDuration("ordo.cluster.join-timeout"));
       var node = new OrdoNode(system, database, engine, binding);
       log.info("Ordo node up: HTTP on {}, cluster address {}, {} database{}",
           binding.localAddress(), Cluster.get(system).selfMember().address(),
@@ -80,13 +86,32 @@ public final class OrdoNode implements AutoCloseable {
     }
   }
 
-  private static void join(ActorSystem<?> system, List<String> seeds) {
+  /** Joins the cluster; the future completes when this node is an Up member. */
+  private static CompletableFuture<Void> join(ActorSystem<?> system, List<String> seeds) {
+    var up = new CompletableFuture<Void>();
+    org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system))
+        .registerOnMemberUp(() -> up.complete(null));
     Cluster cluster = Cluster.get(system);
     if (seeds.isEmpty()) {
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     } else {
       List<Address> addresses = seeds.stream().map(AddressFromURIString::parse).toList();
       cluster.manager().tell(new JoinSeedNodes(addresses));
+    }
+    return up;
+  }
+
+  /**
+   * A node is started once it is a cluster member: its shard regions have registered, so it can
+   * serve executions (and hand them over when stopped). A node whose seeds are not reachable yet
+   * carries on and joins when they are; readiness says so meanwhile.
+   */
+  private static void awaitMembership(CompletableFuture<Void> up, Duration timeout)
+      throws InterruptedException, ExecutionException {
+    try {
+      up.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      log.warn("Not a cluster member after {}; still trying to join", timeout);
     }
   }
 

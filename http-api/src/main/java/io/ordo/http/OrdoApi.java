@@ -37,7 +37,7 @@ public final class OrdoApi extends AllDirectives {
           .orElseGet(() -> UUID.randomUUID().toString());
       return respondWithHeader(RawHeader.create(REQUEST_ID, requestId), () ->
           handleExceptions(Problems.exceptions(requestId), () ->
-              handleRejections(Problems.rejections(requestId), () ->
+              handleRejections(Problems.rejections(requestId, settings.maxBodyBytes()), () ->
                   withSizeLimit(settings.maxBodyBytes(), () -> concat(
                       health.routes(),
                       pathPrefix("api", () -> pathPrefix("v1", () -> api(requestId))))))));

@@ -39,12 +39,13 @@ public final class Problems {
   }
 
   /** Pekko's own rejection responses, kept as they are but rendered as problems. */
-  public static RejectionHandler rejections(String requestId) {
+  public static RejectionHandler rejections(String requestId, long maxBodyBytes) {
     return RejectionHandler.defaultHandler().mapRejectionResponse(response -> {
       HttpEntity entity = response.entity();
-      String detail = entity instanceof HttpEntity.Strict strict
-          ? strict.getData().utf8String() : null;
       StatusCode status = response.status();
+      String detail = status.equals(StatusCodes.CONTENT_TOO_LARGE)
+          ? tooLarge(maxBodyBytes)
+          : entity instanceof HttpEntity.Strict strict ? strict.getData().utf8String() : null;
       return response.withEntity(
           of(status, Problem.BASE + slug(status), status.reason(), detail, null, requestId)
               .entity());
@@ -57,32 +58,37 @@ public final class Problems {
           e.errors().size() + " violation(s)", e.errors(), requestId);
     }
     if (error instanceof NotFoundException) {
-      return of(StatusCodes.NOT_FOUND, Problem.BASE + "not-found", "Not found",
+      return of(StatusCodes.NOT_FOUND, Problem.BASE + "not-found", StatusCodes.NOT_FOUND.reason(),
           error.getMessage(), null, requestId);
     }
     if (error instanceof ConflictException) {
-      return of(StatusCodes.CONFLICT, Problem.BASE + "conflict", "Conflict", error.getMessage(),
-          null, requestId);
+      return of(StatusCodes.CONFLICT, Problem.BASE + "conflict", StatusCodes.CONFLICT.reason(),
+          error.getMessage(), null, requestId);
     }
     if (error instanceof UnprocessableException) {
-      return of(StatusCodes.UNPROCESSABLE_CONTENT, Problem.BASE + "unprocessable",
-          "Cannot be carried out", error.getMessage(), null, requestId);
+      return of(StatusCodes.UNPROCESSABLE_CONTENT, Problem.BASE + "unprocessable-content",
+          StatusCodes.UNPROCESSABLE_CONTENT.reason(), error.getMessage(), null, requestId);
     }
     if (error instanceof EntityStreamSizeException e) {
-      return of(StatusCodes.CONTENT_TOO_LARGE, Problem.BASE + "payload-too-large",
-          "Request body too large", "the body is over the limit of " + e.limit() + " bytes",
-          null, requestId);
+      return of(StatusCodes.CONTENT_TOO_LARGE, Problem.BASE + "content-too-large",
+          StatusCodes.CONTENT_TOO_LARGE.reason(), tooLarge(e.limit()), null, requestId);
     }
     if (error instanceof TimeoutException
         || error instanceof org.apache.pekko.pattern.AskTimeoutException) {
       log.warn("Request {} timed out: {}", requestId, error.toString());
-      return of(StatusCodes.SERVICE_UNAVAILABLE, Problem.BASE + "timeout", "Timed out",
+      return of(StatusCodes.SERVICE_UNAVAILABLE, Problem.BASE + "timeout",
+          StatusCodes.SERVICE_UNAVAILABLE.reason(),
           "the cluster did not answer in time; the request may still take effect", null,
           requestId);
     }
     log.error("Request {} failed", requestId, error);
-    return of(StatusCodes.INTERNAL_SERVER_ERROR, Problem.BASE + "internal", "Internal error",
+    return of(StatusCodes.INTERNAL_SERVER_ERROR, Problem.BASE + "internal-server-error",
+        StatusCodes.INTERNAL_SERVER_ERROR.reason(),
         "an unexpected error; quote the request id when reporting it", null, requestId);
+  }
+
+  private static String tooLarge(long limit) {
+    return "the request body is over the limit of " + limit + " bytes";
   }
 
   private static Throwable unwrap(Throwable error) {

@@ -18,6 +18,7 @@ import io.ordo.engine.runtime.definitions.WorkflowSummary;
 import io.ordo.http.problems.FieldError;
 import io.ordo.http.problems.InvalidRequestException;
 import io.ordo.http.problems.Problem;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -50,16 +51,32 @@ public final class WorkflowService {
     } catch (JsonProcessingException e) {
       return validated(parser.parse(body)).thenCompose(def -> store.update(caller, def));
     }
+    FieldError wrongId = null;
     if (document instanceof ObjectNode object) {
       JsonNode id = object.get("id");
-      if (id == null) {
+      if (id != null && !id.isNull() && !(id.isTextual() && id.asText().equals(workflowId))) {
+        wrongId = new FieldError("/id", "must be '" + workflowId + "', the id in the path");
+      }
+      if (id == null || id.isNull()) {
+        // The id goes first, where a document written by hand has it.
+        ObjectNode withId = Json.mapper().createObjectNode().put("id", workflowId);
+        object.remove("id");
+        withId.setAll(object);
+        document = withId;
+      } else {
+        // Validate the rest as if the id were right, so every problem is reported at once.
         object.put("id", workflowId);
-      } else if (!id.isTextual() || !id.asText().equals(workflowId)) {
-        return CompletableFuture.failedFuture(invalid(List.of(new FieldError("/id",
-            "must be '" + workflowId + "', the id in the path"))));
       }
     }
-    return validated(parser.parse(document)).thenCompose(def -> store.update(caller, def));
+    ParseResult result = parser.parse(document);
+    if (wrongId != null) {
+      var errors = new ArrayList<FieldError>(List.of(wrongId));
+      if (result instanceof ParseResult.Invalid invalid) {
+        invalid.violations().forEach(v -> errors.add(new FieldError(v.pointer(), v.message())));
+      }
+      return CompletableFuture.failedFuture(invalid(errors));
+    }
+    return validated(result).thenCompose(def -> store.update(caller, def));
   }
 
   /** A dry run: the definition, or the violations as a failed stage. Nothing is stored. */

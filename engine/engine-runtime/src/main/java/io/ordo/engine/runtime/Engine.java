@@ -9,6 +9,7 @@ import io.ordo.engine.runtime.execution.ExecutionServices;
 import io.ordo.engine.runtime.steps.StepHandlers;
 import io.ordo.engine.runtime.timers.DurableTimers;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -22,7 +23,8 @@ public record Engine(EngineSettings settings, Jdbc jdbc, DefinitionStore definit
 
   public static Engine init(ActorSystem<?> system, DataSource dataSource, StepHandlers handlers) {
     EngineSettings settings = EngineSettings.from(system.settings().config());
-    Clock clock = Clock.systemUTC();
+    // Microseconds, as PostgreSQL stores them: a time reads back the same from any table.
+    Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
     var executor = system.dispatchers().lookup(
         DispatcherSelector.fromConfig("ordo.engine.jdbc-dispatcher"));
     Jdbc jdbc = new Jdbc(dataSource, executor);
