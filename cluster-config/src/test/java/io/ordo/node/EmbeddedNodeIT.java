@@ -65,4 +65,20 @@ class EmbeddedNodeIT {
       assertEquals(200, new ApiClient(node.httpPort()).get("/health/ready").status());
     }
   }
+
+  @Test
+  void nodesWithTheirOwnDataDirectoriesRunSideBySide() {
+    try (OrdoNode first = start();
+        OrdoNode second = TestNodes.start("", Map.of("ordo.data-dir",
+            dataDir.resolve("second").toString()))) {
+      var one = new ApiClient(first.httpPort());
+      var two = new ApiClient(second.httpPort());
+      one.createWorkflow("""
+          {"id": "only-here", "steps": [{"id": "a", "type": "DATA_TRANSFORM", "expression": 1}]}""");
+      assertEquals(200, one.get("/api/v1/workflows/only-here").status());
+      assertEquals(404, two.get("/api/v1/workflows/only-here").status(),
+          "each node keeps its own database");
+      assertEquals(200, two.get("/health/ready").status());
+    }
+  }
 }
