@@ -23,6 +23,7 @@ import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.cluster.typed.JoinSeedNodes;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +69,7 @@ public final class OrdoNode implements AutoCloseable {
       Engine engine = Engine.init(system, database.dataSource(), StepHandlers.standard());
       ServerBinding binding = OrdoHttp.init(system, engine).toCompletableFuture()
           .get(30, TimeUnit.SECONDS);
+      startManagement(system, config);
       awaitMembership(up, config.getDuration("ordo.cluster.join-timeout"));
       var node = new OrdoNode(system, database, engine, binding);
       log.info("Ordo node up: HTTP on {}, cluster address {}, {} database{}",
@@ -99,6 +101,14 @@ public final class OrdoNode implements AutoCloseable {
       cluster.manager().tell(new JoinSeedNodes(addresses));
     }
     return up;
+  }
+
+  private static void startManagement(ActorSystem<?> system, Config config) throws Exception {
+    if (config.getInt("ordo.management.port") > 0) {
+      var uri = PekkoManagement.get(Adapter.toClassic(system)).start().toCompletableFuture()
+          .get(30, TimeUnit.SECONDS);
+      log.info("Pekko Management (probes /alive, /ready; /cluster/members) on {}", uri);
+    }
   }
 
   /**

@@ -81,4 +81,19 @@ class EmbeddedNodeIT {
       assertEquals(200, two.get("/health/ready").status());
     }
   }
+
+  @Test
+  void servesProbesOnTheManagementPortWhenOneIsSet() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    try (OrdoNode node = TestNodes.start("", Map.of("ordo.data-dir", dataDir.toString(),
+        "ordo.management.port", port))) {
+      var management = new ApiClient(port);
+      await().atMost(Duration.ofSeconds(10)).until(() -> management.get("/ready").status() == 200);
+      assertEquals(200, management.get("/alive").status());
+      assertTrue(management.get("/cluster/members").body().contains("Up"));
+    }
+  }
 }
