@@ -36,9 +36,13 @@ final class Outcomes {
   void record(Decision d, StepDefinition step, Integer item, int attempt, StepOutcome outcome) {
     if (outcome instanceof StepOutcome.Succeeded ok) {
       succeed(d, step, item, attempt, ok.output());
+    } else if (outcome instanceof StepOutcome.Failed failed) {
+      fail(d, step, item, attempt, failed.error(), failed.retryAfter(), failed.retry());
     } else {
-      var failed = (StepOutcome.Failed) outcome;
-      fail(d, step, item, attempt, failed.error(), failed.retryAfter());
+      // Not attempted (a breaker refused it): the same attempt waits, nothing is spent.
+      var deferred = (StepOutcome.Deferred) outcome;
+      Instant due = deferred.until().isAfter(dc.now()) ? deferred.until() : dc.now();
+      d.emit(new StepRetryScheduled(step.id(), item, attempt, due, dc.now()));
     }
   }
 
@@ -65,9 +69,16 @@ final class Outcomes {
 
   void fail(Decision d, StepDefinition step, Integer item, int attempt, StepError error,
       Duration retryAfter) {
+    fail(d, step, item, attempt, error, retryAfter, null);
+  }
+
+  /** {@code agentRetry}: the called agent's policy, for a step that sets none of its own. */
+  void fail(Decision d, StepDefinition step, Integer item, int attempt, StepError error,
+      Duration retryAfter, RetryPolicy agentRetry) {
     d.emit(new StepFailed(step.id(), item, step.type(), attempt, error,
         durationMs(d, step.id(), item), dc.now()));
-    RetryPolicy policy = dc.retryOf(step);
+    RetryPolicy policy = step.retry() != null || agentRetry == null ? dc.retryOf(step)
+        : agentRetry;
     if (policy.allowsRetry(attempt, error.errorClass(), error.retryable())) {
       Duration delay = policy.delayBeforeAttempt(attempt + 1, dc.random());
       if (retryAfter != null && retryAfter.compareTo(delay) > 0) {

@@ -1,0 +1,2 @@
+/** Test fixtures shared by the modules' tests; never on a node's class path. */
+package io.ordo.testkit;
