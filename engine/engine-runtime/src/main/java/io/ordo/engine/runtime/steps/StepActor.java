@@ -3,9 +3,9 @@ package io.ordo.engine.runtime.steps;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.StepError;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
@@ -32,22 +32,29 @@ public final class StepActor {
       if (timeout != null) {
         timers.startSingleTimer(new TimedOut(timeout), timeout);
       }
-      ctx.pipeToSelf(run(handler, invocation), (outcome, error) -> new Finished(
+      StepCall call = start(handler, invocation);
+      ctx.pipeToSelf(call.outcome(), (outcome, error) -> new Finished(
           error == null ? outcome : crashed(error)));
-      return awaiting(report);
+      return awaiting(call, report);
     }));
   }
 
-  private static Behavior<Command> awaiting(Consumer<StepOutcome> report) {
+  private static Behavior<Command> awaiting(StepCall call, Consumer<StepOutcome> report) {
     return Behaviors.receive(Command.class)
         .onMessage(Finished.class, f -> {
           report.accept(f.outcome());
           return done();
         })
         .onMessage(TimedOut.class, t -> {
+          call.abort().run();
           report.accept(new StepOutcome.Failed(StepError.of(ErrorClasses.TIMEOUT,
               "the attempt did not finish within " + t.after(), true), null));
           return done();
+        })
+        // Stopped before the outcome: the step was cancelled or its execution ended.
+        .onSignal(PostStop.class, s -> {
+          call.abort().run();
+          return Behaviors.same();
         })
         .build();
   }
@@ -57,14 +64,15 @@ public final class StepActor {
     return Behaviors.receive(Command.class).onAnyMessage(m -> Behaviors.same()).build();
   }
 
-  private static CompletionStage<StepOutcome> run(StepHandler handler, StepInvocation invocation) {
+  private static StepCall start(StepHandler handler, StepInvocation invocation) {
     try {
       if (handler instanceof StepHandler.Async async) {
-        return async.execute(invocation);
+        return async.start(invocation);
       }
-      return CompletableFuture.completedFuture(((StepHandler.Pure) handler).evaluate(invocation));
+      return StepCall.of(CompletableFuture.completedFuture(
+          ((StepHandler.Pure) handler).evaluate(invocation)));
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
+      return StepCall.failed(e);
     }
   }
 

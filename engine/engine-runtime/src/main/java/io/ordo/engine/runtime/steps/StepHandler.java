@@ -1,7 +1,6 @@
 package io.ordo.engine.runtime.steps;
 
 import io.ordo.engine.model.StepType;
-import java.util.concurrent.CompletionStage;
 
 /**
  * Executes one kind of work step. Control-flow types (CONDITIONAL, PARALLEL, FOR_EACH, WAIT) are
@@ -21,8 +20,12 @@ public sealed interface StepHandler permits StepHandler.Pure, StepHandler.Async 
     StepOutcome evaluate(StepInvocation invocation);
   }
 
-  /** Work with side effects or latency (HTTP calls), run by a step actor, one per attempt. */
+  /**
+   * Work with side effects or latency (HTTP calls), run by a step actor, one per attempt. The
+   * call starts at once and must not block; the step actor aborts it on timeout or when the
+   * step is cancelled.
+   */
   non-sealed interface Async extends StepHandler {
-    CompletionStage<StepOutcome> execute(StepInvocation invocation);
+    StepCall start(StepInvocation invocation);
   }
 }
