@@ -3,7 +3,6 @@ package io.ordo.node;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.ordo.engine.runtime.Engine;
-import io.ordo.engine.runtime.steps.StepHandlers;
 import io.ordo.http.OrdoHttp;
 import io.ordo.node.db.Database;
 import io.ordo.node.db.DatabaseSettings;
@@ -66,7 +65,7 @@ public final class OrdoNode implements AutoCloseable {
       system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config);
       LastMemberShutdown.register(system);
       CompletableFuture<Void> up = join(system, NodeConfig.seedNodes(config, SYSTEM_NAME));
-      Engine engine = Engine.init(system, database.dataSource(), StepHandlers.standard());
+      Engine engine = Engine.init(system, database.dataSource());
       ServerBinding binding = OrdoHttp.init(system, engine).toCompletableFuture()
           .get(30, TimeUnit.SECONDS);
       startManagement(system, config);

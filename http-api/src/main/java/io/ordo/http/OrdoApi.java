@@ -2,9 +2,10 @@ package io.ordo.http;
 
 import io.ordo.engine.runtime.audit.Caller;
 import io.ordo.http.problems.Problems;
-import io.ordo.http.routes.ExecutionRoutes;
+import io.ordo.http.routes.ApiResource;
 import io.ordo.http.routes.HealthRoutes;
-import io.ordo.http.routes.WorkflowRoutes;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
@@ -20,15 +21,12 @@ public final class OrdoApi extends AllDirectives {
 
   private final HttpSettings settings;
   private final HealthRoutes health;
-  private final WorkflowRoutes workflows;
-  private final ExecutionRoutes executions;
+  private final List<ApiResource> resources;
 
-  public OrdoApi(HttpSettings settings, HealthRoutes health, WorkflowRoutes workflows,
-      ExecutionRoutes executions) {
+  public OrdoApi(HttpSettings settings, HealthRoutes health, List<ApiResource> resources) {
     this.settings = settings;
     this.health = health;
-    this.workflows = workflows;
-    this.executions = executions;
+    this.resources = List.copyOf(resources);
   }
 
   public Route routes() {
@@ -47,6 +45,7 @@ public final class OrdoApi extends AllDirectives {
   private Route api(String requestId) {
     // Until API keys exist every request acts in the default workspace (SPEC §5, security).
     Caller caller = Caller.anonymous(requestId);
-    return concat(workflows.routes(caller), executions.routes(caller));
+    Route[] routes = resources.stream().map(r -> r.routes(caller)).toArray(Route[]::new);
+    return concat(routes[0], Arrays.copyOfRange(routes, 1, routes.length));
   }
 }

@@ -1,13 +1,19 @@
 package io.ordo.http;
 
 import io.ordo.engine.runtime.Engine;
+import io.ordo.http.routes.AgentRoutes;
+import io.ordo.http.routes.BreakerRoutes;
 import io.ordo.http.routes.ExecutionRoutes;
 import io.ordo.http.routes.HealthRoutes;
 import io.ordo.http.routes.WorkflowRoutes;
+import io.ordo.http.service.AgentHealthCheck;
+import io.ordo.http.service.AgentService;
+import io.ordo.http.service.BreakerService;
 import io.ordo.http.service.ExecutionService;
 import io.ordo.http.service.ReadinessProbe;
 import io.ordo.http.service.ShardedExecutionGateway;
 import io.ordo.http.service.WorkflowService;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.ServerBinding;
@@ -23,10 +29,14 @@ public final class OrdoHttp {
     var gateway = new ShardedExecutionGateway(system, settings.askTimeout());
     var executions = new ExecutionService(workflows, engine.registry(), gateway,
         engine.handlers());
+    var agents = new AgentService(engine.agents(), new AgentHealthCheck(system,
+        engine.agentSettings().healthTimeout(), engine.clock()));
     var api = new OrdoApi(settings,
         new HealthRoutes(new ReadinessProbe(system, engine.jdbc())),
-        new WorkflowRoutes(workflows, executions),
-        new ExecutionRoutes(executions));
+        List.of(new WorkflowRoutes(workflows, executions),
+            new ExecutionRoutes(executions),
+            new AgentRoutes(agents),
+            new BreakerRoutes(new BreakerService(engine.breakers()))));
     return HttpServer.start(system, settings, api.routes());
   }
 }

@@ -300,29 +300,6 @@ class ExecutionApiIT extends ApiTestSupport {
     assertEquals(1, Journal.count(db, ids.iterator().next(), "ExecutionStarted"));
   }
 
-  @Test
-  void aWorkflowWithAStepTypeNotYetSupportedIs422NamingTheStepAndPersistsNothing() {
-    String id = uniqueId("http");
-    api.createWorkflow("""
-        {"id": "%s", "steps": [
-          {"id": "ok", "type": "DATA_TRANSFORM", "expression": 1},
-          {"id": "call", "type": "HTTP_REQUEST", "request": {"url": "https://example.com"}},
-          {"id": "each", "type": "FOR_EACH", "items": [1, 2],
-           "step": {"type": "WEBHOOK_CALL", "url": "https://example.com/hook"}},
-          {"id": "hold", "type": "WAIT", "signal": "go"}]}""".formatted(id));
-    long events = journalRows();
-
-    JsonNode problem = assertProblem(api.post("/api/v1/workflows/" + id + "/execute",
-        "{\"idempotencyKey\": \"once\"}"), 422);
-
-    String detail = problem.get("detail").asText();
-    for (String named : List.of("'call'", "HTTP_REQUEST", "'each (item step)'", "'hold'")) {
-      assertTrue(detail.contains(named), named + " in: " + detail);
-    }
-    assertTrue(!detail.contains("'ok'"), detail);
-    assertEquals(events, journalRows(), "nothing persisted");
-  }
-
   private Response startWithHeaderKey(String workflowId, String key) {
     return api.send(api.request("/api/v1/workflows/" + workflowId + "/execute")
         .header("Content-Type", "application/json").header("Idempotency-Key", key)

@@ -72,6 +72,28 @@ final class RequestBodies {
     return reason;
   }
 
+  /** A signal's payload: any JSON, null when the body is empty. */
+  static JsonNode payload(String body) {
+    if (body == null || body.isBlank()) {
+      return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+    }
+    try {
+      return Json.mapper().readTree(body);
+    } catch (JsonProcessingException e) {
+      throw invalid(List.of(new FieldError("", "malformed JSON: " + e.getOriginalMessage())));
+    }
+  }
+
+  /** Signal names follow the DSL's identifier rule, as WAIT steps' `signal` does. */
+  static String signalName(String name) {
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")) {
+      throw new InvalidRequestException(Problem.BASE + "invalid-parameters",
+          "Invalid signal name", List.of(new FieldError("/name",
+              "must match [A-Za-z0-9][A-Za-z0-9_.-]{0,127}")));
+    }
+    return name;
+  }
+
   private static JsonNode object(String body, List<FieldError> errors) {
     if (body == null || body.isBlank()) {
       return Json.mapper().createObjectNode();

@@ -18,7 +18,7 @@ import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /** {@code /api/v1/workflows}: definitions, their versions, and starting executions. */
-public final class WorkflowRoutes extends ApiRoutes {
+public final class WorkflowRoutes extends ApiRoutes implements ApiResource {
 
   private static final Set<String> SORTS = Set.of("id", "name", "createdAt", "updatedAt");
 

@@ -1,5 +1,7 @@
 package io.ordo.http.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ordo.engine.runtime.execution.ExecutionEntity;
 import io.ordo.engine.runtime.execution.ExecutionEntity.StartReply;
 import io.ordo.engine.runtime.execution.StartRequest;
 import io.ordo.engine.runtime.execution.state.Execution;
@@ -19,4 +21,13 @@ public interface ExecutionGateway {
 
   CompletionStage<Execution> cancel(String workspaceId, String executionId, String by,
       String reason);
+
+  CompletionStage<ExecutionEntity.SignalReply> signal(String workspaceId, String executionId,
+      String name, JsonNode payload);
+
+  CompletionStage<Execution> pause(String workspaceId, String executionId, String by);
+
+  CompletionStage<Execution> resume(String workspaceId, String executionId, String by);
+
+  CompletionStage<Execution> retry(String workspaceId, String executionId, String by);
 }

@@ -73,6 +73,32 @@ public final class ExecutionService {
         .thenCompose(this::view);
   }
 
+  /** The signal and what became of it: the step it completed, or kept for a later one. */
+  public record Signalled(String executionId, String signal, String stepId, Integer item,
+      boolean kept, String status) {}
+
+  public CompletionStage<Signalled> signal(Caller caller, String executionId, String name,
+      JsonNode payload) {
+    return gateway.signal(caller.workspaceId(), executionId, name, payload)
+        .thenApply(reply -> new Signalled(executionId, name, reply.stepId(), reply.item(),
+            reply.stepId() == null, reply.status().name()));
+  }
+
+  public CompletionStage<ExecutionView> pause(Caller caller, String executionId) {
+    return gateway.pause(caller.workspaceId(), executionId, caller.actor())
+        .thenCompose(this::view);
+  }
+
+  public CompletionStage<ExecutionView> resume(Caller caller, String executionId) {
+    return gateway.resume(caller.workspaceId(), executionId, caller.actor())
+        .thenCompose(this::view);
+  }
+
+  public CompletionStage<ExecutionView> retry(Caller caller, String executionId) {
+    return gateway.retry(caller.workspaceId(), executionId, caller.actor())
+        .thenCompose(this::view);
+  }
+
   private CompletionStage<ExecutionView> view(Execution execution) {
     var key = new WorkflowKey(execution.workspaceId(), execution.workflowId(),
         execution.version());

@@ -1,5 +1,6 @@
 package io.ordo.http.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ordo.engine.runtime.ConflictException;
 import io.ordo.engine.runtime.NotFoundException;
 import io.ordo.engine.runtime.execution.ExecutionEntity;
@@ -50,6 +51,31 @@ public final class ShardedExecutionGateway implements ExecutionGateway {
     // Look first, so a caller cannot cancel another workspace's execution by guessing its id.
     return get(workspaceId, executionId).thenCompose(found -> translate(entity(executionId)
         .askWithStatus(replyTo -> new ExecutionEntity.Cancel(by, reason, replyTo), timeout)));
+  }
+
+  @Override
+  public CompletionStage<ExecutionEntity.SignalReply> signal(String workspaceId,
+      String executionId, String name, JsonNode payload) {
+    return get(workspaceId, executionId).thenCompose(found -> translate(entity(executionId)
+        .askWithStatus(replyTo -> new ExecutionEntity.Signal(name, payload, replyTo), timeout)));
+  }
+
+  @Override
+  public CompletionStage<Execution> pause(String workspaceId, String executionId, String by) {
+    return get(workspaceId, executionId).thenCompose(found -> translate(entity(executionId)
+        .askWithStatus(replyTo -> new ExecutionEntity.Pause(by, replyTo), timeout)));
+  }
+
+  @Override
+  public CompletionStage<Execution> resume(String workspaceId, String executionId, String by) {
+    return get(workspaceId, executionId).thenCompose(found -> translate(entity(executionId)
+        .askWithStatus(replyTo -> new ExecutionEntity.Resume(by, replyTo), timeout)));
+  }
+
+  @Override
+  public CompletionStage<Execution> retry(String workspaceId, String executionId, String by) {
+    return get(workspaceId, executionId).thenCompose(found -> translate(entity(executionId)
+        .askWithStatus(replyTo -> new ExecutionEntity.Retry(by, replyTo), timeout)));
   }
 
   private EntityRef<ExecutionEntity.Command> entity(String executionId) {

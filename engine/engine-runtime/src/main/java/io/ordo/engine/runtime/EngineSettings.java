@@ -20,7 +20,8 @@ public record EngineSettings(
     Duration wakeupPollInterval,
     int wakeupBatchSize,
     int projectionGroupSize,
-    long definitionCacheSize) {
+    long definitionCacheSize,
+    Duration subWorkflowPollInterval) {
 
   public static EngineSettings from(Config root) {
     Config c = root.getConfig("ordo.engine");
@@ -37,6 +38,28 @@ public record EngineSettings(
         c.getDuration("wakeup.poll-interval"),
         c.getInt("wakeup.batch-size"),
         c.getInt("projection-group-size"),
-        c.getLong("definition-cache-size"));
+        c.getLong("definition-cache-size"),
+        c.getDuration("sub-workflow.max-poll-interval"));
+  }
+
+  public EngineSettings withInlinePureSteps(boolean inline) {
+    return new EngineSettings(inline, maxStepOutputBytes, maxForEachItems, tagBuckets,
+        snapshotEvery, livenessInterval, passivateAfterEnd, passivateWhenIdle, askTimeout,
+        wakeupPollInterval, wakeupBatchSize, projectionGroupSize, definitionCacheSize,
+        subWorkflowPollInterval);
+  }
+
+  public EngineSettings withMaxStepOutputBytes(long bytes) {
+    return new EngineSettings(inlinePureSteps, bytes, maxForEachItems, tagBuckets,
+        snapshotEvery, livenessInterval, passivateAfterEnd, passivateWhenIdle, askTimeout,
+        wakeupPollInterval, wakeupBatchSize, projectionGroupSize, definitionCacheSize,
+        subWorkflowPollInterval);
+  }
+
+  public EngineSettings withPassivateAfterEnd(Duration after) {
+    return new EngineSettings(inlinePureSteps, maxStepOutputBytes, maxForEachItems, tagBuckets,
+        snapshotEvery, livenessInterval, after, passivateWhenIdle, askTimeout,
+        wakeupPollInterval, wakeupBatchSize, projectionGroupSize, definitionCacheSize,
+        subWorkflowPollInterval);
   }
 }

@@ -1,5 +1,6 @@
 package io.ordo.engine.runtime.execution;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ordo.engine.runtime.OrdoSerializable;
 import io.ordo.engine.runtime.definitions.CompiledWorkflow;
 import io.ordo.engine.runtime.execution.Rejections.Kind;
@@ -62,6 +63,23 @@ public final class ExecutionEntity
   public record Cancel(String by, String reason, ActorRef<StatusReply<Execution>> replyTo)
       implements Command, OrdoSerializable {}
 
+  /** A named signal with its payload; the reply says which step took it, if one did. */
+  public record Signal(String name, JsonNode payload, ActorRef<StatusReply<SignalReply>> replyTo)
+      implements Command, OrdoSerializable {}
+
+  /** {@code stepId} is null when no step waited: the signal is kept for the first that will. */
+  public record SignalReply(String executionId, String stepId, Integer item,
+      ExecutionStatus status) implements OrdoSerializable {}
+
+  public record Pause(String by, ActorRef<StatusReply<Execution>> replyTo)
+      implements Command, OrdoSerializable {}
+
+  public record Resume(String by, ActorRef<StatusReply<Execution>> replyTo)
+      implements Command, OrdoSerializable {}
+
+  public record Retry(String by, ActorRef<StatusReply<Execution>> replyTo)
+      implements Command, OrdoSerializable {}
+
   /** From the wake-up poller: fire what is due, recover what was running, say when next. */
   public record WakeUp(ActorRef<WakeUpReply> replyTo) implements Command, OrdoSerializable {}
 
@@ -118,12 +136,20 @@ public final class ExecutionEntity
         .onCommand(Start.class, this::onStart)
         .onCommand(Get.class, (s, c) -> notFound(c.replyTo()))
         .onCommand(Cancel.class, (s, c) -> notFound(c.replyTo()))
+        .onCommand(Signal.class, (s, c) -> notFound(c.replyTo()))
+        .onCommand(Pause.class, (s, c) -> notFound(c.replyTo()))
+        .onCommand(Resume.class, (s, c) -> notFound(c.replyTo()))
+        .onCommand(Retry.class, (s, c) -> notFound(c.replyTo()))
         .onCommand(WakeUp.class, (s, c) -> Effect().reply(c.replyTo(), runtime.wakeUpReply(s)));
     builder.forStateType(Execution.class)
         .onCommand(Start.class, (s, c) -> Effect().reply(c.replyTo(),
             StatusReply.success(new StartReply(s.executionId(), s.status(), false))))
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), StatusReply.success(s)))
         .onCommand(Cancel.class, this::onCancel)
+        .onCommand(Signal.class, this::onSignal)
+        .onCommand(Pause.class, this::onPause)
+        .onCommand(Resume.class, this::onResume)
+        .onCommand(Retry.class, this::onRetry)
         .onCommand(WakeUp.class, this::onWakeUp)
         .onCommand(StepFinished.class, this::onStepFinished)
         .onCommand(StepActorStopped.class, this::onStepActorStopped)
@@ -136,7 +162,9 @@ public final class ExecutionEntity
         .onCommand(DefinitionReady.class, this::onDefinitionReady)
         .onCommand(DefinitionFailed.class, this::onDefinitionFailed)
         .onCommand(RetryDefinition.class, (s, c) -> {
-          loadDefinition(s);
+          if (s instanceof Execution ex && !runtime.hasWorkflow()) {
+            runtime.loadWorkflow(ex);
+          }
           return Effect().noReply();
         })
         // Internal messages that outlived their execution's start or end mean nothing.
@@ -169,7 +197,7 @@ public final class ExecutionEntity
     var started = new ExecutionStarted(executionId, request.workflow().workspaceId(),
         request.workflow().workflowId(), request.workflow().version(), request.input(),
         request.triggeredBy(), request.idempotencyKey(), timeout == null ? null : now.plus(timeout),
-        now);
+        now, request.parent());
     Decision decision = runtime.decider().start(started);
     return Effect().persist(decision.events())
         .thenRun(runtime::reconcile)
@@ -192,6 +220,63 @@ public final class ExecutionEntity
     return Effect().persist(decision.events())
         .thenRun(runtime::reconcile)
         .thenReply(cmd.replyTo(), state -> StatusReply.success((Execution) state));
+  }
+
+  private ReplyEffect<ExecutionEvent, ExecutionState> onSignal(Execution s, Signal cmd) {
+    if (s.isEnded()) {
+      return Effect().reply(cmd.replyTo(), StatusReply.error(ended(s, "take a signal")));
+    }
+    if (!runtime.hasWorkflow()) {
+      return Effect().stash();
+    }
+    Decision decision = runtime.decider().signal(s, cmd.name(), cmd.payload(), runtime.now());
+    var received = (ExecutionEvent.SignalReceived) decision.events().get(0);
+    return Effect().persist(decision.events()).thenRun(runtime::reconcile)
+        .thenReply(cmd.replyTo(), state -> StatusReply.success(new SignalReply(executionId,
+            received.stepId(), received.item(), ((Execution) state).status())));
+  }
+
+  private ReplyEffect<ExecutionEvent, ExecutionState> onPause(Execution s, Pause cmd) {
+    if (s.status() == ExecutionStatus.PAUSED) {
+      return Effect().reply(cmd.replyTo(), StatusReply.success(s));
+    }
+    if (s.status() != ExecutionStatus.RUNNING) {
+      return Effect().reply(cmd.replyTo(), StatusReply.error(ended(s, "be paused")));
+    }
+    return withWorkflow(cmd.replyTo(), () -> runtime.decider().pause(s, cmd.by(), runtime.now()));
+  }
+
+  private ReplyEffect<ExecutionEvent, ExecutionState> onResume(Execution s, Resume cmd) {
+    if (s.status() == ExecutionStatus.RUNNING) {
+      return Effect().reply(cmd.replyTo(), StatusReply.success(s));
+    }
+    if (s.status() != ExecutionStatus.PAUSED) {
+      return Effect().reply(cmd.replyTo(), StatusReply.error(ended(s, "be resumed")));
+    }
+    return withWorkflow(cmd.replyTo(), () -> runtime.decider().resume(s, cmd.by(), runtime.now()));
+  }
+
+  private ReplyEffect<ExecutionEvent, ExecutionState> onRetry(Execution s, Retry cmd) {
+    if (s.status() != ExecutionStatus.FAILED && s.status() != ExecutionStatus.TIMED_OUT) {
+      return Effect().reply(cmd.replyTo(), StatusReply.error(Rejections.of(Kind.CONFLICT,
+          "only a FAILED or TIMED_OUT execution can be retried; " + executionId + " is "
+              + s.status())));
+    }
+    return withWorkflow(cmd.replyTo(), () -> runtime.decider().retry(s, cmd.by(), runtime.now()));
+  }
+
+  /** Decides once the definition is at hand (stashing until it is), persists, answers the state. */
+  private ReplyEffect<ExecutionEvent, ExecutionState> withWorkflow(
+      ActorRef<StatusReply<Execution>> replyTo, java.util.function.Supplier<Decision> decide) {
+    if (!runtime.hasWorkflow()) {
+      return Effect().stash();
+    }
+    return decided(decide.get()).thenReply(replyTo, state -> StatusReply.success((Execution) state));
+  }
+
+  private String ended(Execution s, String what) {
+    return Rejections.of(Kind.CONFLICT, "execution " + executionId + " is " + s.status()
+        + " and cannot " + what);
   }
 
   private ReplyEffect<ExecutionEvent, ExecutionState> onWakeUp(Execution s, WakeUp cmd) {
@@ -257,7 +342,7 @@ public final class ExecutionEntity
     return Effect().persist(decision.events()).thenRun(runtime::reconcile);
   }
 
-  private ReplyEffect<ExecutionEvent, ExecutionState> notFound(ActorRef<StatusReply<Execution>> to) {
+  private <T> ReplyEffect<ExecutionEvent, ExecutionState> notFound(ActorRef<StatusReply<T>> to) {
     runtime.passivateIn(services.settings().passivateAfterEnd());
     return Effect().reply(to, StatusReply.error(Rejections.of(Kind.NOT_FOUND,
         "no execution " + executionId)));
@@ -277,26 +362,10 @@ public final class ExecutionEntity
 
   private void onRecovered(ExecutionState state) {
     if (state instanceof Execution ex && !ex.isEnded() && !runtime.hasWorkflow()) {
-      loadDefinition(state);
+      runtime.loadWorkflow(ex);
       return;
     }
     runtime.reconcile(state);
-  }
-
-  private void loadDefinition(ExecutionState state) {
-    if (!(state instanceof Execution ex) || runtime.hasWorkflow()) {
-      return;
-    }
-    var key = new io.ordo.engine.runtime.definitions.WorkflowKey(ex.workspaceId(),
-        ex.workflowId(), ex.version());
-    var cached = services.definitions().cached(key);
-    if (cached.isPresent()) {
-      runtime.useWorkflow(cached.get());
-      runtime.reconcile(state);
-      return;
-    }
-    ctx.pipeToSelf(services.definitions().load(key), (workflow, error) -> error == null
-        ? new DefinitionReady(workflow) : new DefinitionFailed(String.valueOf(error)));
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ordo.engine.model.StepDefinition;
 import io.ordo.engine.model.StepType;
 import io.ordo.engine.runtime.definitions.CompiledWorkflow;
+import io.ordo.engine.runtime.definitions.WorkflowKey;
 import io.ordo.engine.runtime.execution.ExecutionEntity.Command;
 import io.ordo.engine.runtime.execution.logic.ExecutionDecider;
 import io.ordo.engine.runtime.execution.logic.ExpressionContexts;
@@ -63,6 +64,23 @@ final class ExecutionRuntime {
 
   void useWorkflow(CompiledWorkflow workflow) {
     decider = new ExecutionDecider(workflow, services.handlers(), services.settings());
+  }
+
+  /**
+   * Gets the execution's definition version: from this node's cache at once, else from the
+   * store, arriving as {@code DefinitionReady} (commands that need it are stashed meanwhile).
+   */
+  void loadWorkflow(Execution ex) {
+    var key = new WorkflowKey(ex.workspaceId(), ex.workflowId(), ex.version());
+    var cached = services.definitions().cached(key);
+    if (cached.isPresent()) {
+      useWorkflow(cached.get());
+      reconcile(ex);
+      return;
+    }
+    ctx.pipeToSelf(services.definitions().load(key), (workflow, error) -> error == null
+        ? new ExecutionEntity.DefinitionReady(workflow)
+        : new ExecutionEntity.DefinitionFailed(String.valueOf(error)));
   }
 
   ExecutionDecider decider() {

@@ -3,6 +3,7 @@ package io.ordo.engine.runtime.execution;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ordo.engine.runtime.OrdoSerializable;
 import io.ordo.engine.runtime.definitions.WorkflowKey;
+import io.ordo.engine.runtime.execution.events.ParentRef;
 
 /**
  * A start as the entity receives it. It carries the definition's source so the entity's node can
@@ -10,4 +11,11 @@ import io.ordo.engine.runtime.definitions.WorkflowKey;
  * execution pins.
  */
 public record StartRequest(String executionId, WorkflowKey workflow, JsonNode definition,
-    JsonNode input, String triggeredBy, String idempotencyKey) implements OrdoSerializable {}
+    JsonNode input, String triggeredBy, String idempotencyKey, ParentRef parent)
+    implements OrdoSerializable {
+
+  public StartRequest(String executionId, WorkflowKey workflow, JsonNode definition,
+      JsonNode input, String triggeredBy, String idempotencyKey) {
+    this(executionId, workflow, definition, input, triggeredBy, idempotencyKey, null);
+  }
+}

@@ -4,7 +4,6 @@ import io.ordo.engine.model.StepDefinition;
 import io.ordo.engine.model.StepType;
 import io.ordo.engine.model.WorkflowDefinition;
 import io.ordo.engine.model.steps.ForEachSpec;
-import io.ordo.engine.model.steps.WaitSpec;
 import io.ordo.engine.runtime.steps.StepHandlers;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,9 +39,7 @@ public final class StepSupport {
 
   private static void check(StepDefinition step, String name, StepHandlers handlers,
       List<String> problems) {
-    if (step.spec() instanceof WaitSpec wait && wait.kind() == WaitSpec.Kind.SIGNAL) {
-      problems.add("step '" + name + "': WAIT for a signal is not yet supported");
-    } else if (!isEngineType(step.type()) && !handlers.has(step.type())) {
+    if (!isEngineType(step.type()) && !handlers.has(step.type())) {
       problems.add("step '" + name + "': " + step.type() + " steps are not yet supported");
     }
   }

@@ -50,11 +50,13 @@ public final class Lifecycles {
     t.put(StepStatus.RETRYING, EnumSet.of(StepStatus.RUNNING, StepStatus.COMPLETED,
         StepStatus.FAILED, StepStatus.CANCELLED));
     // A failed attempt may be followed by another; an execution retry sends failed and
-    // cancelled steps back to the start.
-    t.put(StepStatus.FAILED, EnumSet.of(StepStatus.RETRYING, StepStatus.PENDING));
-    t.put(StepStatus.CANCELLED, EnumSet.of(StepStatus.PENDING));
+    // cancelled steps back to the start (a FOR_EACH resumes, RUNNING, with its finished items).
+    t.put(StepStatus.FAILED, EnumSet.of(StepStatus.RETRYING, StepStatus.PENDING,
+        StepStatus.RUNNING));
+    t.put(StepStatus.CANCELLED, EnumSet.of(StepStatus.PENDING, StepStatus.RUNNING));
     t.put(StepStatus.COMPLETED, EnumSet.noneOf(StepStatus.class));
-    t.put(StepStatus.SKIPPED, EnumSet.noneOf(StepStatus.class));
+    // Skipped because its PARALLEL failed: pending again when the execution is retried.
+    t.put(StepStatus.SKIPPED, EnumSet.of(StepStatus.PENDING));
     return freeze(t);
   }
 

@@ -13,6 +13,9 @@ public final class ErrorClasses {
   public static final String ITEM_FAILED = "ITEM_FAILED";
   public static final String STEP_CRASHED = "STEP_CRASHED";
   public static final String TIMEOUT = "TIMEOUT";
+  public static final String SIGNAL_TIMEOUT = "SIGNAL_TIMEOUT";
+  public static final String SUB_WORKFLOW_FAILED = "SUB_WORKFLOW_FAILED";
+  public static final String SUB_WORKFLOW_NOT_FOUND = "SUB_WORKFLOW_NOT_FOUND";
   public static final String UNSUPPORTED_STEP_TYPE = "UNSUPPORTED_STEP_TYPE";
   public static final String OUTPUT_EXPRESSION_FAILED = "OUTPUT_EXPRESSION_FAILED";
   public static final String ARTIFACT_FAILED = "ARTIFACT_FAILED";

@@ -118,11 +118,8 @@ class ExecutionEntityTest {
   }
 
   private static EngineSettings settings(boolean inlinePureSteps, Duration passivateAfterEnd) {
-    EngineSettings d = EngineSettings.from(ConfigFactory.load());
-    return new EngineSettings(inlinePureSteps, d.maxStepOutputBytes(), d.maxForEachItems(),
-        d.tagBuckets(), d.snapshotEvery(), d.livenessInterval(), passivateAfterEnd,
-        d.passivateWhenIdle(), d.askTimeout(), d.wakeupPollInterval(), d.wakeupBatchSize(),
-        d.projectionGroupSize(), d.definitionCacheSize());
+    return EngineSettings.from(ConfigFactory.load()).withInlinePureSteps(inlinePureSteps)
+        .withPassivateAfterEnd(passivateAfterEnd);
   }
 
   private static JsonNode json(String text) {

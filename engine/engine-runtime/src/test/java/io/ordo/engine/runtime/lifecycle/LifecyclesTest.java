@@ -45,10 +45,13 @@ class LifecyclesTest {
   @Test
   void endedStepsOnlyMoveBackToPendingOrToTheirNextAttempt() {
     assertEquals(Set.of(), Lifecycles.STEP.get(StepStatus.COMPLETED));
-    assertEquals(Set.of(), Lifecycles.STEP.get(StepStatus.SKIPPED));
-    assertEquals(Set.of(StepStatus.PENDING), Lifecycles.STEP.get(StepStatus.CANCELLED));
+    // An execution retry makes the steps a failed PARALLEL skipped pending again.
+    assertEquals(Set.of(StepStatus.PENDING), Lifecycles.STEP.get(StepStatus.SKIPPED));
+    // ... and a FOR_EACH resumes RUNNING, with the items it finished.
+    assertEquals(Set.of(StepStatus.PENDING, StepStatus.RUNNING),
+        Lifecycles.STEP.get(StepStatus.CANCELLED));
     // RETRYING is the next attempt of the same step, decided right after the failed one.
-    assertEquals(Set.of(StepStatus.PENDING, StepStatus.RETRYING),
+    assertEquals(Set.of(StepStatus.PENDING, StepStatus.RUNNING, StepStatus.RETRYING),
         Lifecycles.STEP.get(StepStatus.FAILED));
   }
 

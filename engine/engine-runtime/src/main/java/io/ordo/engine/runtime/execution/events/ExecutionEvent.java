@@ -38,10 +38,20 @@ public sealed interface ExecutionEvent extends OrdoSerializable {
     }
   }
 
-  /** The definition version is pinned here; {@code deadline} is null without a workflow timeout. */
+  /**
+   * The definition version is pinned here; {@code deadline} is null without a workflow timeout,
+   * {@code parent} null unless a SUB_WORKFLOW step started this execution.
+   */
   record ExecutionStarted(String executionId, String workspaceId, String workflowId, int version,
-      JsonNode input, String triggeredBy, String idempotencyKey, Instant deadline, Instant at)
-      implements ExecutionEvent {}
+      JsonNode input, String triggeredBy, String idempotencyKey, Instant deadline, Instant at,
+      ParentRef parent) implements ExecutionEvent {
+    public ExecutionStarted(String executionId, String workspaceId, String workflowId,
+        int version, JsonNode input, String triggeredBy, String idempotencyKey, Instant deadline,
+        Instant at) {
+      this(executionId, workspaceId, workflowId, version, input, triggeredBy, idempotencyKey,
+          deadline, at, null);
+    }
+  }
 
   /** Persisted before a step actor calls out, so a crash re-dispatches the same attempt. */
   record StepStarted(String stepId, Integer item, StepType type, int attempt, Instant at)
@@ -69,7 +79,26 @@ public sealed interface ExecutionEvent extends OrdoSerializable {
   /** The items of a FOR_EACH, captured once so every item sees the same array after recovery. */
   record ForEachStarted(String stepId, JsonNode items, Instant at) implements ExecutionEvent {}
 
-  record SignalReceived(String name, JsonNode payload, Instant at) implements ExecutionEvent {}
+  /**
+   * A signal arrived. {@code stepId} (and {@code item}) name the waiting step it completed; both
+   * null when no step waited for it, and it is kept until one does ({@link SignalDelivered}).
+   */
+  record SignalReceived(String name, JsonNode payload, String stepId, Integer item, Instant at)
+      implements ExecutionEvent {
+    public SignalReceived(String name, JsonNode payload, Instant at) {
+      this(name, payload, null, null, at);
+    }
+  }
+
+  /** The oldest kept signal of {@code name} completed a step that started waiting for it. */
+  record SignalDelivered(String name, String stepId, Integer item, Instant at)
+      implements StepEvent {}
+
+  /**
+   * A failed or timed-out execution runs again from its failed steps; completed steps keep their
+   * outputs. {@code deadline} is the new one when the workflow has a timeout.
+   */
+  record ExecutionRetried(String by, Instant deadline, Instant at) implements ExecutionEvent {}
 
   record ExecutionPaused(String by, Instant at) implements ExecutionEvent {}
 

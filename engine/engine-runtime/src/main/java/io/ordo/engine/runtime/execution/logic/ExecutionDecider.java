@@ -13,6 +13,10 @@ import io.ordo.engine.runtime.definitions.CompiledWorkflow;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionCancelled;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionCompleted;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionFailed;
+import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionPaused;
+import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionResumed;
+import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionRetried;
+import io.ordo.engine.runtime.execution.events.ExecutionEvent.SignalReceived;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionStarted;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionTimedOut;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.StepError;
@@ -93,6 +97,66 @@ public final class ExecutionDecider {
         outcome);
     run.advance(d);
     return d;
+  }
+
+  /**
+   * A signal completes the earliest step waiting for it (in definition order, then item order);
+   * with none waiting it is kept for the first step that will.
+   */
+  public Decision signal(Execution ex, String name, JsonNode payload, Instant now) {
+    var d = new Decision(ex);
+    var run = new Run(context(now));
+    StepState waiting = firstWaitingFor(ex, name);
+    if (waiting == null) {
+      d.emit(new SignalReceived(name, payload, null, null, now));
+      return d;
+    }
+    d.emit(new SignalReceived(name, payload, waiting.stepId(), waiting.item(), now));
+    run.outcomes.succeed(d, Steps.definitionOf(workflow.plan(), waiting.stepId(),
+        waiting.item()), waiting.item(), waiting.attempts(), payload);
+    run.advance(d);
+    return d;
+  }
+
+  /** Nothing new starts while paused; what runs finishes, and timers wait for the resume. */
+  public Decision pause(Execution ex, String by, Instant now) {
+    var d = new Decision(ex);
+    d.emit(new ExecutionPaused(by, now));
+    return d;
+  }
+
+  public Decision resume(Execution ex, String by, Instant now) {
+    var d = new Decision(ex);
+    d.emit(new ExecutionResumed(by, now));
+    new Run(context(now)).advance(d);
+    return d;
+  }
+
+  /** Runs a failed or timed-out execution again from its failed steps. */
+  public Decision retry(Execution ex, String by, Instant now) {
+    var d = new Decision(ex);
+    var timeout = workflow.definition().timeout();
+    d.emit(new ExecutionRetried(by, timeout == null ? null : now.plus(timeout), now));
+    new Run(context(now)).advance(d);
+    return d;
+  }
+
+  private StepState firstWaitingFor(Execution ex, String name) {
+    for (Node node : workflow.plan().nodes()) {
+      StepState step = ex.steps().get(node.id());
+      if (step == null) {
+        continue;
+      }
+      if (step.awaitsSignal(name)) {
+        return step;
+      }
+      for (StepState item : step.itemStates().values()) {
+        if (item.awaitsSignal(name)) {
+          return item;
+        }
+      }
+    }
+    return null;
   }
 
   public Decision cancel(Execution ex, String by, String reason, Instant now) {
@@ -195,6 +259,10 @@ public final class ExecutionDecider {
         if (current.status() == StepStatus.RETRYING) {
           d.emit(new StepStarted(step.id(), state.item(), step.type(), current.attempts() + 1,
               dc.now()));
+        } else if (current.signal() != null) {
+          outcomes.fail(d, step, state.item(), current.attempts(), StepError.of(
+              ErrorClasses.SIGNAL_TIMEOUT, "no signal '" + current.signal() + "' within "
+                  + step.timeout(), false), null);
         } else {
           ObjectNode output = JsonNodeFactory.instance.objectNode();
           output.put("firedAt", dc.now().toString());

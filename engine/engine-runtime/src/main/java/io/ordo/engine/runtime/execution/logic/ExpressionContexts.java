@@ -27,6 +27,8 @@ public final class ExpressionContexts {
     execution.put("workflowId", ex.workflowId());
     execution.put("version", ex.version());
     execution.put("startedAt", ex.startedAt().toString());
+    execution.put("workspaceId", ex.workspaceId());
+    execution.put("retries", ex.retries());
     return ctx;
   }
 

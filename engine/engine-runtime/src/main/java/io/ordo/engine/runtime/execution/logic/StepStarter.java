@@ -11,6 +11,7 @@ import io.ordo.engine.model.steps.ConditionalSpec;
 import io.ordo.engine.model.steps.ForEachSpec;
 import io.ordo.engine.model.steps.WaitSpec;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ForEachStarted;
+import io.ordo.engine.runtime.execution.events.ExecutionEvent.SignalDelivered;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.SkipReason;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.StepError;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.StepSkipped;
@@ -142,7 +143,7 @@ final class StepStarter {
   private void waitFor(Decision d, StepDefinition step, Integer item, ObjectNode ctx) {
     var spec = (WaitSpec) step.spec();
     if (spec.kind() == WaitSpec.Kind.SIGNAL) {
-      fail(d, step, item, ErrorClasses.UNSUPPORTED_STEP_TYPE, "WAIT for a signal is not yet supported");
+      waitForSignal(d, step, item, spec.signal());
       return;
     }
     try {
@@ -155,6 +156,18 @@ final class StepStarter {
     } catch (IllegalArgumentException e) {
       fail(d, step, item, ErrorClasses.INVALID_WAIT, e.getMessage());
     }
+  }
+
+  /** A signal that came before the step takes it at once; otherwise the step waits for one. */
+  private void waitForSignal(Decision d, StepDefinition step, Integer item, String name) {
+    Optional<JsonNode> kept = d.state().keptSignal(name);
+    if (kept.isPresent()) {
+      d.emit(new SignalDelivered(name, step.id(), item, dc.now()));
+      outcomes.succeed(d, step, item, 1, kept.get());
+      return;
+    }
+    Instant timeoutAt = step.timeout() == null ? null : dc.now().plus(step.timeout());
+    d.emit(new StepWaiting(step.id(), item, timeoutAt, name, dc.now()));
   }
 
   private void work(Decision d, StepDefinition step, Integer item, ObjectNode ctx) {

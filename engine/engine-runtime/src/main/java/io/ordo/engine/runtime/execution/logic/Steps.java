@@ -1,6 +1,7 @@
 package io.ordo.engine.runtime.execution.logic;
 
 import io.ordo.engine.model.StepDefinition;
+import io.ordo.engine.model.StepType;
 import io.ordo.engine.model.WorkflowDefinition;
 import io.ordo.engine.model.steps.ForEachSpec;
 import io.ordo.engine.runtime.execution.state.Execution;
@@ -39,8 +40,15 @@ public final class Steps {
     return item == null ? step : ((ForEachSpec) step.spec()).step();
   }
 
-  /** The per-attempt timeout, or null when neither the step nor the defaults set one. */
+  /**
+   * The per-attempt timeout, or null when there is none. Waits and sub-workflows only take their
+   * own: a workflow-wide default meant for calls would cut an approval or a child run short.
+   */
   public static Duration timeoutOf(WorkflowDefinition definition, StepDefinition step) {
-    return step.timeout() != null ? step.timeout() : definition.defaults().timeout();
+    if (step.timeout() != null || step.type() == StepType.WAIT
+        || step.type() == StepType.SUB_WORKFLOW) {
+      return step.timeout();
+    }
+    return definition.defaults().timeout();
   }
 }

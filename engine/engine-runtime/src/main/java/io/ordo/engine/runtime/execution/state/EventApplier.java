@@ -7,9 +7,11 @@ import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionCompleted
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionFailed;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionPaused;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionResumed;
+import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionRetried;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionStarted;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionTimedOut;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ForEachStarted;
+import io.ordo.engine.runtime.execution.events.ExecutionEvent.SignalDelivered;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.SignalReceived;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.StepCancelled;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.StepError;
@@ -22,6 +24,7 @@ import io.ordo.engine.runtime.execution.events.ExecutionEvent.StepWaiting;
 import io.ordo.engine.runtime.lifecycle.ExecutionStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -78,8 +81,16 @@ public final class EventApplier {
       return ex.withStatus(ExecutionStatus.PAUSED);
     } else if (event instanceof ExecutionResumed) {
       return ex.withStatus(ExecutionStatus.RUNNING);
-    } else if (event instanceof SignalReceived || event instanceof ArtifactRecorded) {
-      // Facts for history and analytics; signals are consumed by the StepSucceeded they cause.
+    } else if (event instanceof SignalReceived e) {
+      // A signal a step took completes it through the StepSucceeded that follows; one that no
+      // step waited for is kept until one does.
+      return e.stepId() == null ? ex.withSignalKept(e.name(), e.payload()) : ex;
+    } else if (event instanceof SignalDelivered e) {
+      return ex.withSignalTaken(e.name());
+    } else if (event instanceof ExecutionRetried e) {
+      return Retries.resetFailedSteps(ex).retried(e.deadline());
+    } else if (event instanceof ArtifactRecorded) {
+      // A fact for history and analytics only.
       return ex;
     }
     throw new IllegalArgumentException("no handler for " + event.getClass().getName());
@@ -87,8 +98,8 @@ public final class EventApplier {
 
   private static Execution started(ExecutionStarted e) {
     return new Execution(e.executionId(), e.workspaceId(), e.workflowId(), e.version(), e.input(),
-        e.triggeredBy(), e.idempotencyKey(), e.at(), e.deadline(), ExecutionStatus.RUNNING, null,
-        null, List.of(), null, new LinkedHashMap<>());
+        e.triggeredBy(), e.idempotencyKey(), e.parent(), e.at(), e.deadline(),
+        ExecutionStatus.RUNNING, null, null, List.of(), null, 0, Map.of(), new LinkedHashMap<>());
   }
 
   private static Execution updateStep(Execution ex, String stepId, Integer item,

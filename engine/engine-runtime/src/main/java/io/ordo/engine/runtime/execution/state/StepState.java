@@ -99,10 +99,17 @@ public record StepState(
         || (status == StepStatus.SKIPPED && skipReason == SkipReason.WHEN_FALSE);
   }
 
-  /** Waiting on a durable timer rather than on a step actor or a signal. */
+  /**
+   * Waiting on a durable timer: a WAIT's due time, the next attempt while RETRYING, or the
+   * timeout of a wait for a signal.
+   */
   public boolean onTimer() {
-    return dueAt != null && (status == StepStatus.RETRYING
-        || (status == StepStatus.RUNNING && signal == null));
+    return dueAt != null && (status == StepStatus.RETRYING || status == StepStatus.RUNNING);
+  }
+
+  /** Waiting for the named signal. */
+  public boolean awaitsSignal(String name) {
+    return status == StepStatus.RUNNING && name.equals(signal);
   }
 
   private Instant first(Instant at) {

@@ -19,6 +19,8 @@ import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionResumed;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionStarted;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionTimedOut;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ForEachStarted;
+import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionRetried;
+import io.ordo.engine.runtime.execution.events.ExecutionEvent.SignalDelivered;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.SignalReceived;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.SkipReason;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.StepCancelled;
@@ -105,6 +107,9 @@ class ExecutionEventSerializationTest {
       new StepWaiting("s", null, null, "approved", AT),
       FOR_EACH_STARTED,
       new SignalReceived("approved", object("by", "bob"), AT),
+      new SignalReceived("approved", object("by", "eve"), "s", null, AT),
+      new SignalDelivered("approved", "s", null, AT),
+      new ExecutionRetried("alice", AT.plusSeconds(600), AT),
       new ExecutionPaused("alice", AT),
       new ExecutionResumed("alice", AT),
       new ExecutionCancelled("alice", "no longer needed", AT),

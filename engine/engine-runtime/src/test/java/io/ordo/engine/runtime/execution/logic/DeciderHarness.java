@@ -55,11 +55,8 @@ final class DeciderHarness {
   }
 
   static EngineSettings settings(boolean inlinePureSteps, long maxStepOutputBytes) {
-    EngineSettings d = defaults();
-    return new EngineSettings(inlinePureSteps, maxStepOutputBytes, d.maxForEachItems(),
-        d.tagBuckets(), d.snapshotEvery(), d.livenessInterval(), d.passivateAfterEnd(),
-        d.passivateWhenIdle(), d.askTimeout(), d.wakeupPollInterval(), d.wakeupBatchSize(),
-        d.projectionGroupSize(), d.definitionCacheSize());
+    return defaults().withInlinePureSteps(inlinePureSteps)
+        .withMaxStepOutputBytes(maxStepOutputBytes);
   }
 
   static CompiledWorkflow compile(String definition) {
@@ -110,6 +107,22 @@ final class DeciderHarness {
 
   Decision outcome(String stepId, Integer item, int attempt, StepOutcome outcome, Instant now) {
     return record(decider.onOutcome(state, stepId, item, attempt, outcome, now));
+  }
+
+  Decision signal(String name, String payload, Instant now) {
+    return record(decider.signal(state, name, json(payload), now));
+  }
+
+  Decision pause(Instant now) {
+    return record(decider.pause(state, "alice", now));
+  }
+
+  Decision resume(Instant now) {
+    return record(decider.resume(state, "alice", now));
+  }
+
+  Decision retry(Instant now) {
+    return record(decider.retry(state, "alice", now));
   }
 
   Decision cancel(Instant now) {
