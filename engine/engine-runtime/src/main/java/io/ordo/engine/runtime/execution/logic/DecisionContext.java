@@ -23,11 +23,22 @@ record DecisionContext(CompiledWorkflow workflow, StepHandlers handlers, EngineS
   }
 
   RetryPolicy retryOf(StepDefinition step) {
+    return retryOf(step, null);
+  }
+
+  /**
+   * The step's own policy, else the workflow's default, else the called agent's, else none: the
+   * same order as for an attempt's timeout.
+   */
+  RetryPolicy retryOf(StepDefinition step, RetryPolicy agentRetry) {
     if (step.retry() != null) {
       return step.retry();
     }
     RetryPolicy fallback = definition().defaults().retry();
-    return fallback != null ? fallback : RetryPolicy.NONE;
+    if (fallback != null) {
+      return fallback;
+    }
+    return agentRetry != null ? agentRetry : RetryPolicy.NONE;
   }
 
   /** The per-attempt timeout, or null when neither the step nor the defaults set one. */

@@ -72,13 +72,12 @@ final class Outcomes {
     fail(d, step, item, attempt, error, retryAfter, null);
   }
 
-  /** {@code agentRetry}: the called agent's policy, for a step that sets none of its own. */
+  /** {@code agentRetry}: the called agent's policy, used when neither step nor workflow set one. */
   void fail(Decision d, StepDefinition step, Integer item, int attempt, StepError error,
       Duration retryAfter, RetryPolicy agentRetry) {
     d.emit(new StepFailed(step.id(), item, step.type(), attempt, error,
         durationMs(d, step.id(), item), dc.now()));
-    RetryPolicy policy = step.retry() != null || agentRetry == null ? dc.retryOf(step)
-        : agentRetry;
+    RetryPolicy policy = dc.retryOf(step, agentRetry);
     if (policy.allowsRetry(attempt, error.errorClass(), error.retryable())) {
       Duration delay = policy.delayBeforeAttempt(attempt + 1, dc.random());
       if (retryAfter != null && retryAfter.compareTo(delay) > 0) {
