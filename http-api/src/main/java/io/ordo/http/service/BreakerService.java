@@ -88,9 +88,12 @@ public final class BreakerService {
         decimal(json, "backoffFactor", current.backoffFactor(), errors),
         duration(json, "maxResetTimeout", current.maxResetTimeout(), errors),
         integer(json, "halfOpenProbes", current.halfOpenProbes(), errors));
-    if (errors.isEmpty() && config.problem() != null) {
-      errors.add(new FieldError("", config.problem()));
-    }
+    // Range checks on the fields that parsed, so every problem is reported at once.
+    config.problems().forEach((field, message) -> {
+      if (errors.stream().noneMatch(e -> e.pointer().equals("/" + field))) {
+        errors.add(new FieldError("/" + field, message));
+      }
+    });
     if (!errors.isEmpty()) {
       throw invalid(errors);
     }

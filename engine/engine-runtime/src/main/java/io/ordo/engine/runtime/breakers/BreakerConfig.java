@@ -3,6 +3,8 @@ package io.ordo.engine.runtime.breakers;
 import com.typesafe.config.Config;
 import io.ordo.engine.runtime.OrdoSerializable;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How one breaker behaves: it opens after {@code failureThreshold} consecutive failures (a call
@@ -21,24 +23,31 @@ public record BreakerConfig(int failureThreshold, Duration callTimeout, Duration
         c.getDuration("max-reset-timeout"), c.getInt("half-open-probes"));
   }
 
-  /** Null when the values make sense, else what is wrong. */
-  public String problem() {
+  /** What is wrong with the values, field by field; empty when they make sense. */
+  public Map<String, String> problems() {
+    var problems = new LinkedHashMap<String, String>();
     if (failureThreshold < 1) {
-      return "failureThreshold must be at least 1";
+      problems.put("failureThreshold", "must be at least 1");
     }
-    if (halfOpenProbes < 1) {
-      return "halfOpenProbes must be at least 1";
+    if (!positive(callTimeout)) {
+      problems.put("callTimeout", "must be positive");
+    }
+    if (!positive(resetTimeout)) {
+      problems.put("resetTimeout", "must be positive");
     }
     if (backoffFactor < 1.0) {
-      return "backoffFactor must be at least 1.0";
+      problems.put("backoffFactor", "must be at least 1.0");
     }
-    if (callTimeout.isNegative() || callTimeout.isZero() || resetTimeout.isNegative()
-        || resetTimeout.isZero()) {
-      return "callTimeout and resetTimeout must be positive";
+    if (!positive(maxResetTimeout) || maxResetTimeout.compareTo(resetTimeout) < 0) {
+      problems.put("maxResetTimeout", "must be positive and not less than resetTimeout");
     }
-    if (maxResetTimeout.compareTo(resetTimeout) < 0) {
-      return "maxResetTimeout must not be less than resetTimeout";
+    if (halfOpenProbes < 1) {
+      problems.put("halfOpenProbes", "must be at least 1");
     }
-    return null;
+    return problems;
+  }
+
+  private static boolean positive(Duration d) {
+    return !d.isNegative() && !d.isZero();
   }
 }

@@ -2,6 +2,7 @@ package io.ordo.engine.runtime.breakers;
 
 import io.ordo.engine.runtime.audit.Caller;
 import io.ordo.engine.runtime.db.Jdbc;
+import io.ordo.engine.runtime.steps.ErrorClasses;
 import io.ordo.engine.runtime.steps.StepOutcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,6 +65,11 @@ public final class Breakers implements BreakerGuard {
     long started = System.nanoTime();
     Duration callTimeout = state(breakerId).config().callTimeout();
     return call.get().whenComplete((outcome, error) -> {
+      if (outcome instanceof StepOutcome.Failed f
+          && ErrorClasses.ABORTED.equals(f.error().errorClass())) {
+        // We stopped the call ourselves (a cancel, a workflow timeout): nothing about the agent.
+        return;
+      }
       boolean slow = System.nanoTime() - started > callTimeout.toNanos();
       boolean failed = error != null || slow
           || (outcome instanceof StepOutcome.Failed f && f.error().retryable());

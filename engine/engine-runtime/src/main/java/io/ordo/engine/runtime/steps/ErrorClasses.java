@@ -13,6 +13,8 @@ public final class ErrorClasses {
   public static final String ITEM_FAILED = "ITEM_FAILED";
   public static final String STEP_CRASHED = "STEP_CRASHED";
   public static final String TIMEOUT = "TIMEOUT";
+  /** The engine stopped the attempt itself (cancelled, timed out): says nothing of the callee. */
+  public static final String ABORTED = "ABORTED";
   public static final String SIGNAL_TIMEOUT = "SIGNAL_TIMEOUT";
   public static final String SUB_WORKFLOW_FAILED = "SUB_WORKFLOW_FAILED";
   public static final String SUB_WORKFLOW_NOT_FOUND = "SUB_WORKFLOW_NOT_FOUND";

@@ -23,6 +23,8 @@ public final class StepActor {
 
   private record TimedOut(Duration after) implements Command {}
 
+  private static final Duration BACKSTOP_GRACE = Duration.ofSeconds(1);
+
   private StepActor() {}
 
   public static Behavior<Command> create(StepHandler handler, StepInvocation invocation,
@@ -30,7 +32,11 @@ public final class StepActor {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
       Duration timeout = invocation.timeout();
       if (timeout != null) {
-        timers.startSingleTimer(new TimedOut(timeout), timeout);
+        // Asynchronous handlers keep the deadline themselves and report a richer outcome (the
+        // agent's retry policy, the call aborted); this timer only stops one that does not.
+        Duration backstop = handler instanceof StepHandler.Async ? timeout.plus(BACKSTOP_GRACE)
+            : timeout;
+        timers.startSingleTimer(new TimedOut(timeout), backstop);
       }
       StepCall call = start(handler, invocation);
       ctx.pipeToSelf(call.outcome(), (outcome, error) -> new Finished(

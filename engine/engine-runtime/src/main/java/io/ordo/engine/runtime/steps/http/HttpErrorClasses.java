@@ -26,7 +26,7 @@ public final class HttpErrorClasses {
   /** The attempt outlived its deadline and its connection was closed; retryable. */
   public static final String TIMEOUT = ErrorClasses.TIMEOUT;
   /** The attempt was aborted (its step was cancelled or timed out); retryable. */
-  public static final String ABORTED = "ABORTED";
+  public static final String ABORTED = ErrorClasses.ABORTED;
   /** The step names an agent the workspace does not have; not retryable. */
   public static final String AGENT_NOT_FOUND = "AGENT_NOT_FOUND";
   /** The step names a disabled agent; not retryable. */
