@@ -33,7 +33,7 @@ public final class OrdoHttp {
         engine.agentSettings().healthTimeout(), engine.clock()));
     var api = new OrdoApi(settings,
         new HealthRoutes(new ReadinessProbe(system, engine.jdbc())),
-        List.of(new WorkflowRoutes(workflows, executions),
+        List.of(new WorkflowRoutes(workflows, executions, settings.maxWait()),
             new ExecutionRoutes(executions),
             new AgentRoutes(agents),
             new BreakerRoutes(new BreakerService(engine.breakers()))));

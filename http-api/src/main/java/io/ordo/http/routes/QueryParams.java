@@ -64,6 +64,24 @@ final class QueryParams {
     return value;
   }
 
+  /** An ISO-8601 duration, positive and at most {@code max}. */
+  java.time.Duration duration(String name, java.time.Duration fallback, java.time.Duration max) {
+    String raw = text(name);
+    if (raw == null) {
+      return fallback;
+    }
+    try {
+      var value = java.time.Duration.parse(raw);
+      if (value.isNegative() || value.isZero() || value.compareTo(max) > 0) {
+        errors.add(new FieldError("/" + name, "must be a positive duration of at most " + max));
+      }
+      return value;
+    } catch (java.time.format.DateTimeParseException e) {
+      errors.add(new FieldError("/" + name, "must be an ISO-8601 duration such as PT30S"));
+      return fallback;
+    }
+  }
+
   /** Throws the collected errors, if any. */
   void check() {
     if (!errors.isEmpty()) {

@@ -10,6 +10,7 @@ import io.ordo.http.dto.WorkflowSummaryView;
 import io.ordo.http.dto.WorkflowView;
 import io.ordo.http.service.ExecutionService;
 import io.ordo.http.service.WorkflowService;
+import java.time.Duration;
 import java.util.Set;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.Location;
@@ -24,10 +25,13 @@ public final class WorkflowRoutes extends ApiRoutes implements ApiResource {
 
   private final WorkflowService workflows;
   private final ExecutionService executions;
+  private final Duration maxWait;
 
-  public WorkflowRoutes(WorkflowService workflows, ExecutionService executions) {
+  public WorkflowRoutes(WorkflowService workflows, ExecutionService executions,
+      Duration maxWait) {
     this.workflows = workflows;
     this.executions = executions;
+    this.maxWait = maxWait;
   }
 
   public Route routes(Caller caller) {
@@ -66,20 +70,31 @@ public final class WorkflowRoutes extends ApiRoutes implements ApiResource {
   }
 
   private Route execute(Caller caller, String workflowId) {
-    return optionalHeaderValueByName("Idempotency-Key", headerKey ->
-        optionalJsonBody(caller.correlationId(), body -> {
+    return extractRequest(httpRequest -> optionalHeaderValueByName("Idempotency-Key",
+        headerKey -> optionalJsonBody(caller.correlationId(), body -> {
+          var params = new QueryParams(httpRequest.getUri().query());
+          Duration wait = params.duration("wait", null, maxWait);
+          params.check();
           var request = RequestBodies.execute(body, headerKey.orElse(null));
-          return onSuccess(executions.start(caller, workflowId, request), started -> {
-            var reply = started.reply();
-            var response = ExecuteResponse.of(reply.executionId(), reply.status().name());
-            if (reply.created()) {
-              return json(StatusCodes.ACCEPTED, response);
-            }
-            // A repeat of an earlier start: the same answer, marked as a replay.
-            return respondWithHeader(RawHeader.create("Idempotent-Replayed", "true"),
-                () -> json(StatusCodes.ACCEPTED, response));
-          });
-        }));
+          return onSuccess(executions.start(caller, workflowId, request), started ->
+              wait == null ? accepted(started)
+                  : onSuccess(executions.awaitEnd(started, wait), ended -> ended.isPresent()
+                      ? replayMarked(started, () -> json(StatusCodes.OK, ended.get()))
+                      : accepted(started)));
+        })));
+  }
+
+  /** 202 with where to follow the execution; a repeat of an earlier start says so. */
+  private Route accepted(ExecutionService.Started started) {
+    var reply = started.reply();
+    var response = ExecuteResponse.of(reply.executionId(), reply.status().name());
+    return replayMarked(started, () -> json(StatusCodes.ACCEPTED, response));
+  }
+
+  private Route replayMarked(ExecutionService.Started started,
+      java.util.function.Supplier<Route> inner) {
+    return started.reply().created() ? inner.get()
+        : respondWithHeader(RawHeader.create("Idempotent-Replayed", "true"), inner);
   }
 
   private static WorkflowQuery query(QueryParams params) {

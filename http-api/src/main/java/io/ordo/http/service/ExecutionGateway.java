@@ -30,4 +30,8 @@ public interface ExecutionGateway {
   CompletionStage<Execution> resume(String workspaceId, String executionId, String by);
 
   CompletionStage<Execution> retry(String workspaceId, String executionId, String by);
+
+  /** The execution once it has ended, or empty when it has not within {@code wait}. */
+  CompletionStage<java.util.Optional<Execution>> awaitEnd(String executionId,
+      java.time.Duration wait);
 }

@@ -21,7 +21,10 @@ import io.ordo.http.problems.FieldError;
 import io.ordo.http.problems.InvalidRequestException;
 import io.ordo.http.problems.Problem;
 import io.ordo.http.problems.UnprocessableException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -62,6 +65,17 @@ public final class ExecutionService {
           triggeredBy, request.idempotencyKey());
       return gateway.start(start).thenApply(reply -> new Started(reply, record.key()));
     });
+  }
+
+  /**
+   * The ended execution when it ends within {@code wait} (at once when it ran in-process), or
+   * empty when the wait runs out. Nothing waits on a thread meanwhile.
+   */
+  public CompletionStage<Optional<ExecutionView>> awaitEnd(Started started, Duration wait) {
+    String id = started.reply().executionId();
+    return gateway.awaitEnd(id, wait).thenCompose(ended -> ended.isEmpty()
+        ? CompletableFuture.completedFuture(Optional.<ExecutionView>empty())
+        : view(ended.get()).thenApply(Optional::of));
   }
 
   public CompletionStage<ExecutionView> get(Caller caller, String executionId) {

@@ -13,7 +13,9 @@ import io.ordo.http.problems.UnprocessableException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
@@ -76,6 +78,22 @@ public final class ShardedExecutionGateway implements ExecutionGateway {
   public CompletionStage<Execution> retry(String workspaceId, String executionId, String by) {
     return get(workspaceId, executionId).thenCompose(found -> translate(entity(executionId)
         .askWithStatus(replyTo -> new ExecutionEntity.Retry(by, replyTo), timeout)));
+  }
+
+  @Override
+  public CompletionStage<Optional<Execution>> awaitEnd(String executionId, Duration wait) {
+    return entity(executionId).askWithStatus(ExecutionEntity.AwaitEnd::new, wait)
+        .handle((ended, error) -> {
+          if (error == null) {
+            return Optional.of(ended);
+          }
+          Throwable cause = error instanceof CompletionException && error.getCause() != null
+              ? error.getCause() : error;
+          if (cause instanceof TimeoutException) {
+            return Optional.<Execution>empty();
+          }
+          throw error instanceof CompletionException ce ? ce : new CompletionException(error);
+        });
   }
 
   private EntityRef<ExecutionEntity.Command> entity(String executionId) {

@@ -80,6 +80,13 @@ public final class ExecutionEntity
   public record Retry(String by, ActorRef<StatusReply<Execution>> replyTo)
       implements Command, OrdoSerializable {}
 
+  /**
+   * Answers with the execution once it has ended (at once if it has). The answer is not
+   * durable: a caller that times out, or whose execution moves to another node, asks again.
+   */
+  public record AwaitEnd(ActorRef<StatusReply<Execution>> replyTo)
+      implements Command, OrdoSerializable {}
+
   /** From the wake-up poller: fire what is due, recover what was running, say when next. */
   public record WakeUp(ActorRef<WakeUpReply> replyTo) implements Command, OrdoSerializable {}
 
@@ -140,6 +147,7 @@ public final class ExecutionEntity
         .onCommand(Pause.class, (s, c) -> notFound(c.replyTo()))
         .onCommand(Resume.class, (s, c) -> notFound(c.replyTo()))
         .onCommand(Retry.class, (s, c) -> notFound(c.replyTo()))
+        .onCommand(AwaitEnd.class, (s, c) -> notFound(c.replyTo()))
         .onCommand(WakeUp.class, (s, c) -> Effect().reply(c.replyTo(), runtime.wakeUpReply(s)));
     builder.forStateType(Execution.class)
         .onCommand(Start.class, (s, c) -> Effect().reply(c.replyTo(),
@@ -150,6 +158,7 @@ public final class ExecutionEntity
         .onCommand(Pause.class, this::onPause)
         .onCommand(Resume.class, this::onResume)
         .onCommand(Retry.class, this::onRetry)
+        .onCommand(AwaitEnd.class, this::onAwaitEnd)
         .onCommand(WakeUp.class, this::onWakeUp)
         .onCommand(StepFinished.class, this::onStepFinished)
         .onCommand(StepActorStopped.class, this::onStepActorStopped)
@@ -263,6 +272,14 @@ public final class ExecutionEntity
               + s.status())));
     }
     return withWorkflow(cmd.replyTo(), () -> runtime.decider().retry(s, cmd.by(), runtime.now()));
+  }
+
+  private ReplyEffect<ExecutionEvent, ExecutionState> onAwaitEnd(Execution s, AwaitEnd cmd) {
+    if (s.isEnded()) {
+      return Effect().reply(cmd.replyTo(), StatusReply.success(s));
+    }
+    runtime.awaitEnd(cmd.replyTo());
+    return Effect().noReply();
   }
 
   /** Decides once the definition is at hand (stashing until it is), persists, answers the state. */

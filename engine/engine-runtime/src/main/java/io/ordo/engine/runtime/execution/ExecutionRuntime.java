@@ -19,13 +19,16 @@ import io.ordo.engine.runtime.steps.StepHandler;
 import io.ordo.engine.runtime.steps.StepInvocation;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.pattern.StatusReply;
 
 /**
  * The side effects of one execution entity, derived from its state after every change and after
@@ -48,6 +51,7 @@ final class ExecutionRuntime {
   private final ExecutionServices services;
   private final Map<AttemptKey, ActorRef<StepActor.Command>> children = new HashMap<>();
   private final Map<String, Instant> armed = new HashMap<>();
+  private final List<ActorRef<StatusReply<Execution>>> awaitingEnd = new ArrayList<>();
   private ExecutionDecider decider;
 
   ExecutionRuntime(ActorContext<Command> ctx, TimerScheduler<Command> timers,
@@ -99,6 +103,12 @@ final class ExecutionRuntime {
     timers.startSingleTimer(PASSIVATE, new ExecutionEntity.PassivateNow(), after);
   }
 
+  /** Someone waits for the end; kept in memory only, so the execution stays there too. */
+  void awaitEnd(ActorRef<StatusReply<Execution>> replyTo) {
+    awaitingEnd.add(replyTo);
+    timers.cancel(PASSIVATE);
+  }
+
   /** Brings children, timers and passivation in line with the state. */
   void reconcile(ExecutionState state) {
     if (!(state instanceof Execution ex)) {
@@ -106,6 +116,8 @@ final class ExecutionRuntime {
       return;
     }
     if (ex.isEnded()) {
+      awaitingEnd.forEach(waiter -> waiter.tell(StatusReply.success(ex)));
+      awaitingEnd.clear();
       children.values().forEach(ctx::stop);
       children.clear();
       armed.keySet().forEach(timers::cancel);
@@ -118,7 +130,7 @@ final class ExecutionRuntime {
     }
     reconcileChildren(ex);
     Instant nextDue = reconcileTimers(ex);
-    boolean idle = children.isEmpty() && (nextDue == null
+    boolean idle = children.isEmpty() && awaitingEnd.isEmpty() && (nextDue == null
         || nextDue.isAfter(now().plus(services.settings().passivateWhenIdle())));
     if (idle) {
       passivateIn(services.settings().passivateWhenIdle());
