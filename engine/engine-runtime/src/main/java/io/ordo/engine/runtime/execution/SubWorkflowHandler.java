@@ -77,12 +77,18 @@ public final class SubWorkflowHandler implements StepHandler.Async {
     }
     var aborted = new AtomicBoolean();
     var parent = new ParentRef(invocation.executionId(), invocation.stepId(), invocation.item());
+    ObjectNode summary = JsonNodeFactory.instance.objectNode().put("workflow", spec.workflow())
+        .put("childExecutionId", childId);
+    if (spec.version() != null) {
+      summary.put("version", spec.version());
+    }
     CompletionStage<StepOutcome> outcome = store.get(workspaceId, spec.workflow(), spec.version())
         .thenCompose(found -> found.isEmpty() || found.get().archived()
             ? CompletableFuture.completedFuture(notFound(spec))
             : startChild(found.get(), childId, input, parent)
                 .thenCompose(started -> started != null ? CompletableFuture.completedFuture(started)
-                    : awaitEnd(childId, FIRST_POLL, aborted)));
+                    : awaitEnd(childId, FIRST_POLL, aborted)))
+        .thenApply(result -> result.withInput(summary));
     return new StepCall(outcome, () -> {
       if (aborted.compareAndSet(false, true)) {
         child(childId).<StatusReply<Execution>>ask(replyTo -> new ExecutionEntity.Cancel(

@@ -57,11 +57,22 @@ public sealed interface ExecutionEvent extends OrdoSerializable {
   record StepStarted(String stepId, Integer item, StepType type, int attempt, Instant at)
       implements StepEvent {}
 
+  /** {@code input}: a summary of what the attempt sent, when the step reports one. */
   record StepSucceeded(String stepId, Integer item, StepType type, int attempt, JsonNode output,
-      long durationMs, Instant at) implements StepEvent {}
+      long durationMs, Instant at, JsonNode input) implements StepEvent {
+    public StepSucceeded(String stepId, Integer item, StepType type, int attempt,
+        JsonNode output, long durationMs, Instant at) {
+      this(stepId, item, type, attempt, output, durationMs, at, null);
+    }
+  }
 
   record StepFailed(String stepId, Integer item, StepType type, int attempt, StepError error,
-      long durationMs, Instant at) implements StepEvent {}
+      long durationMs, Instant at, JsonNode input) implements StepEvent {
+    public StepFailed(String stepId, Integer item, StepType type, int attempt, StepError error,
+        long durationMs, Instant at) {
+      this(stepId, item, type, attempt, error, durationMs, at, null);
+    }
+  }
 
   record StepRetryScheduled(String stepId, Integer item, int nextAttempt, Instant dueAt,
       Instant at) implements StepEvent {}

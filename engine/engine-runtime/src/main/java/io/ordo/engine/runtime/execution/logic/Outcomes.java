@@ -35,9 +35,10 @@ final class Outcomes {
 
   void record(Decision d, StepDefinition step, Integer item, int attempt, StepOutcome outcome) {
     if (outcome instanceof StepOutcome.Succeeded ok) {
-      succeed(d, step, item, attempt, ok.output());
+      succeed(d, step, item, attempt, ok.output(), ok.input());
     } else if (outcome instanceof StepOutcome.Failed failed) {
-      fail(d, step, item, attempt, failed.error(), failed.retryAfter(), failed.retry());
+      fail(d, step, item, attempt, failed.error(), failed.retryAfter(), failed.retry(),
+          failed.input());
     } else {
       // Not attempted (a breaker refused it): the same attempt waits, nothing is spent.
       var deferred = (StepOutcome.Deferred) outcome;
@@ -47,11 +48,17 @@ final class Outcomes {
   }
 
   void succeed(Decision d, StepDefinition step, Integer item, int attempt, JsonNode output) {
+    succeed(d, step, item, attempt, output, null);
+  }
+
+  void succeed(Decision d, StepDefinition step, Integer item, int attempt, JsonNode output,
+      JsonNode input) {
     long size = sizeOf(output);
     if (size > dc.settings().maxStepOutputBytes()) {
       fail(d, step, item, attempt, StepError.of(ErrorClasses.OUTPUT_TOO_LARGE, "output is " + size
           + " bytes, over the limit of " + dc.settings().maxStepOutputBytes()
-          + " bytes; store large results as artifacts or return a reference", false), null);
+          + " bytes; store large results as artifacts or return a reference", false), null,
+          null, input);
       return;
     }
     List<ArtifactRecorded> artifacts;
@@ -59,24 +66,24 @@ final class Outcomes {
       artifacts = artifacts(d, step, item, output);
     } catch (ExpressionException e) {
       fail(d, step, item, attempt,
-          StepError.of(ErrorClasses.ARTIFACT_FAILED, e.getMessage(), false), null);
+          StepError.of(ErrorClasses.ARTIFACT_FAILED, e.getMessage(), false), null, null, input);
       return;
     }
     d.emit(new StepSucceeded(step.id(), item, step.type(), attempt, output,
-        durationMs(d, step.id(), item), dc.now()));
+        durationMs(d, step.id(), item), dc.now(), input));
     artifacts.forEach(d::emit);
   }
 
   void fail(Decision d, StepDefinition step, Integer item, int attempt, StepError error,
       Duration retryAfter) {
-    fail(d, step, item, attempt, error, retryAfter, null);
+    fail(d, step, item, attempt, error, retryAfter, null, null);
   }
 
   /** {@code agentRetry}: the called agent's policy, used when neither step nor workflow set one. */
   void fail(Decision d, StepDefinition step, Integer item, int attempt, StepError error,
-      Duration retryAfter, RetryPolicy agentRetry) {
+      Duration retryAfter, RetryPolicy agentRetry, JsonNode input) {
     d.emit(new StepFailed(step.id(), item, step.type(), attempt, error,
-        durationMs(d, step.id(), item), dc.now()));
+        durationMs(d, step.id(), item), dc.now(), input));
     RetryPolicy policy = dc.retryOf(step, agentRetry);
     if (policy.allowsRetry(attempt, error.errorClass(), error.retryable())) {
       Duration delay = policy.delayBeforeAttempt(attempt + 1, dc.random());

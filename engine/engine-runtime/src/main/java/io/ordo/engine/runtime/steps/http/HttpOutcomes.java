@@ -40,6 +40,17 @@ final class HttpOutcomes {
    */
   static StepOutcome classify(OutboundRequest request, HttpResult result, Set<Integer> retryOn,
       RetryPolicy retry, Instant now) {
+    return classified(request, result, retryOn, retry, now).withInput(inputSummary(request));
+  }
+
+  /** What the timeline shows the attempt sent: method and URL, without the query string. */
+  static JsonNode inputSummary(OutboundRequest request) {
+    return JSON.objectNode().put("method", request.method()).put("url",
+        request.scheme() + "://" + request.uri().getRawAuthority() + request.uri().getRawPath());
+  }
+
+  private static StepOutcome classified(OutboundRequest request, HttpResult result,
+      Set<Integer> retryOn, RetryPolicy retry, Instant now) {
     if (result instanceof HttpResult.Response response) {
       return classifyResponse(request, response, retryOn, retry, now);
     }
