@@ -2,6 +2,7 @@ package io.ordo.node;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.ordo.analytics.history.History;
 import io.ordo.engine.runtime.Engine;
 import io.ordo.http.OrdoHttp;
 import io.ordo.node.db.Database;
@@ -66,6 +67,7 @@ public final class OrdoNode implements AutoCloseable {
       LastMemberShutdown.register(system);
       CompletableFuture<Void> up = join(system, NodeConfig.seedNodes(config, SYSTEM_NAME));
       Engine engine = Engine.init(system, database.dataSource());
+      History.init(system, engine);
       ServerBinding binding = OrdoHttp.init(system, engine).toCompletableFuture()
           .get(30, TimeUnit.SECONDS);
       startManagement(system, config);

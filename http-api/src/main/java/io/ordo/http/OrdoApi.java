@@ -4,6 +4,9 @@ import io.ordo.engine.runtime.audit.Caller;
 import io.ordo.http.problems.Problems;
 import io.ordo.http.routes.ApiResource;
 import io.ordo.http.routes.HealthRoutes;
+import io.ordo.http.routes.OpenApiRoutes;
+import io.ordo.http.telemetry.MetricsRoutes;
+import io.ordo.http.telemetry.RequestTelemetry;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -13,7 +16,8 @@ import org.apache.pekko.http.javadsl.server.Route;
 
 /**
  * The whole HTTP surface: every request gets a correlation id (the caller's
- * {@code X-Request-Id} or a new one, echoed back), a body size limit, and errors as problem+json.
+ * {@code X-Request-Id} or a new one, echoed back), a body size limit, errors as problem+json
+ * (including the server's request timeout), a latency timer and an access log line.
  */
 public final class OrdoApi extends AllDirectives {
 
@@ -22,11 +26,17 @@ public final class OrdoApi extends AllDirectives {
   private final HttpSettings settings;
   private final HealthRoutes health;
   private final List<ApiResource> resources;
+  private final RequestTelemetry telemetry;
+  private final MetricsRoutes metrics;
+  private final OpenApiRoutes openApi = new OpenApiRoutes();
 
-  public OrdoApi(HttpSettings settings, HealthRoutes health, List<ApiResource> resources) {
+  public OrdoApi(HttpSettings settings, HealthRoutes health, List<ApiResource> resources,
+      RequestTelemetry telemetry, MetricsRoutes metrics) {
     this.settings = settings;
     this.health = health;
     this.resources = List.copyOf(resources);
+    this.telemetry = telemetry;
+    this.metrics = metrics;
   }
 
   public Route routes() {
@@ -34,11 +44,15 @@ public final class OrdoApi extends AllDirectives {
       String requestId = given.filter(id -> !id.isBlank() && id.length() <= 128)
           .orElseGet(() -> UUID.randomUUID().toString());
       return respondWithHeader(RawHeader.create(REQUEST_ID, requestId), () ->
+          withRequestTimeoutResponse(request -> Problems.timedOut(requestId), () ->
+          telemetry.around(requestId, () ->
           handleExceptions(Problems.exceptions(requestId), () ->
               handleRejections(Problems.rejections(requestId, settings.maxBodyBytes()), () ->
                   withSizeLimit(settings.maxBodyBytes(), () -> concat(
                       health.routes(),
-                      pathPrefix("api", () -> pathPrefix("v1", () -> api(requestId))))))));
+                      metrics.routes(),
+                      openApi.routes(),
+                      pathPrefix("api", () -> pathPrefix("v1", () -> api(requestId))))))))));
     });
   }
 

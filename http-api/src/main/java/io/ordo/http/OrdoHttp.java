@@ -1,20 +1,31 @@
 package io.ordo.http;
 
 import io.ordo.engine.runtime.Engine;
+import io.ordo.engine.runtime.metrics.OrdoMetrics;
+import io.ordo.engine.runtime.audit.AuditStore;
 import io.ordo.http.routes.AgentRoutes;
+import io.ordo.http.routes.AuditRoutes;
 import io.ordo.http.routes.BreakerRoutes;
+import io.ordo.http.routes.EventStreamRoutes;
 import io.ordo.http.routes.ExecutionRoutes;
 import io.ordo.http.routes.HealthRoutes;
+import io.ordo.http.routes.HistoryRoutes;
 import io.ordo.http.routes.WorkflowRoutes;
 import io.ordo.http.service.AgentHealthCheck;
 import io.ordo.http.service.AgentService;
+import io.ordo.http.service.AuditService;
 import io.ordo.http.service.BreakerService;
+import io.ordo.http.service.EventStreamService;
+import io.ordo.http.service.EventStreamSettings;
 import io.ordo.http.service.ExecutionService;
+import io.ordo.http.service.HistoryService;
 import io.ordo.http.service.ReadinessProbe;
 import io.ordo.http.service.ShardedExecutionGateway;
 import io.ordo.http.service.WorkflowService;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import io.ordo.http.telemetry.MetricsRoutes;
+import io.ordo.http.telemetry.RequestTelemetry;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.ServerBinding;
 
@@ -35,8 +46,15 @@ public final class OrdoHttp {
         new HealthRoutes(new ReadinessProbe(system, engine.jdbc())),
         List.of(new WorkflowRoutes(workflows, executions, settings.maxWait()),
             new ExecutionRoutes(executions),
+            new EventStreamRoutes(new EventStreamService(system,
+                EventStreamSettings.from(system.settings().config()))),
+            new AuditRoutes(new AuditService(new AuditStore(engine.jdbc()))),
             new AgentRoutes(agents),
-            new BreakerRoutes(new BreakerService(engine.breakers()))));
+            new BreakerRoutes(new BreakerService(engine.breakers())),
+            new HistoryRoutes(HistoryService.of(system, engine, workflows))),
+        new RequestTelemetry(OrdoMetrics.get(system).registry(),
+            system.settings().config().getBoolean("ordo.http.access-log")),
+        new MetricsRoutes(system));
     return HttpServer.start(system, settings, api.routes());
   }
 }

@@ -2,6 +2,7 @@ package io.ordo.node.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.ordo.analytics.AnalyticsSchema;
 import io.ordo.engine.runtime.db.EngineSchema;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -9,7 +10,7 @@ import javax.sql.DataSource;
 /**
  * The node's database: the embedded server or an external PostgreSQL, a connection pool for the
  * node's own JDBC work, and the engine's schema migrated. The journal plugin has its own pool
- * (configured from the same URL).
+ * (configured from the same URL). The read side's schema follows the engine's.
  */
 public final class Database implements AutoCloseable {
 
@@ -42,6 +43,7 @@ public final class Database implements AutoCloseable {
       config.setPoolName("ordo");
       pool = new HikariDataSource(config);
       EngineSchema.migrate(pool);
+      AnalyticsSchema.migrate(pool);
       return new Database(settings, embedded, url, pool);
     } catch (RuntimeException e) {
       if (pool != null) {

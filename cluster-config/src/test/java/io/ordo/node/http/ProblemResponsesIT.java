@@ -172,7 +172,8 @@ class ProblemResponsesIT extends ApiTestSupport {
   void unknownRoutesAre404Problems() {
     for (String path : List.of("/api/v1/nothing", "/nope", "/api/v2/workflows",
         "/api/v1/workflows/x/y/z", "/health/deep")) {
-      assertProblem(api.get(path), 404);
+      JsonNode problem = assertProblem(api.get(path), 404);
+      assertEquals("https://ordo.dev/problems/no-such-route", problem.get("type").asText());
     }
   }
 
@@ -198,6 +199,7 @@ class ProblemResponsesIT extends ApiTestSupport {
         UUID.randomUUID().toString().toUpperCase())) {
       JsonNode problem = assertProblem(api.get("/api/v1/executions/" + id), 404);
       assertTrue(problem.get("detail").asText().contains(id), problem.toString());
+      assertEquals("https://ordo.dev/problems/not-found", problem.get("type").asText());
       assertProblem(api.post("/api/v1/executions/" + id + "/cancel", "{}"), 404);
     }
   }

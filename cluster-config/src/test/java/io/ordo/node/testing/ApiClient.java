@@ -10,8 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Real HTTP over loopback to a node's API. */
+/**
+ * Real HTTP over loopback to a node's API. Every exchange with Ordo's API (a response carrying
+ * {@code X-Request-Id}; the management port's do not) is checked against the OpenAPI document
+ * by {@link OpenApiContract}: an undocumented route, status or response shape fails the test.
+ */
 public final class ApiClient {
 
   /** A response: status, headers and body, with the body readable as JSON. */
@@ -36,6 +42,8 @@ public final class ApiClient {
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private final OpenApiContract contract = OpenApiContract.get();
+  private final Set<String> exercised = ConcurrentHashMap.newKeySet();
 
   public ApiClient(int port) {
     this.base = "http://127.0.0.1:" + port;
@@ -50,21 +58,37 @@ public final class ApiClient {
   }
 
   public Response post(String path, String json) {
-    return send(request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return exchange(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), json);
   }
 
   public Response put(String path, String json) {
-    return send(request(path).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    return exchange(request(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), json);
   }
 
   /** Any request, for headers and content types the shortcuts do not cover. */
   public Response send(HttpRequest.Builder request) {
+    return exchange(request.build(), null);
+  }
+
+  /** The operation ids of the document this client's exchanges reached so far. */
+  public Set<String> exercisedOperations() {
+    return Set.copyOf(exercised);
+  }
+
+  // requestBody: the JSON sent, when known, so a body the server took is checked as well.
+  private Response exchange(HttpRequest request, String requestBody) {
     try {
-      HttpResponse<String> response = http.send(request.build(),
-          HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.headers(), response.body());
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      var answer = new Response(response.statusCode(), response.headers(), response.body());
+      if (answer.header("X-Request-Id") != null) {
+        contract.check(new OpenApiContract.Exchange(request.method(), request.uri(),
+            request.headers().firstValue("Content-Type").orElse(null), requestBody,
+            answer.status(), answer.contentType(), answer.body()))
+            .ifPresent(op -> exercised.add(op.operationId()));
+      }
+      return answer;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

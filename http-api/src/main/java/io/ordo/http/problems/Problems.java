@@ -23,12 +23,27 @@ public final class Problems {
 
   private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
+  /** The type (after {@link Problem#BASE}) of the answer to a path the API does not have. */
+  public static final String NO_ROUTE = "no-such-route";
+
   private Problems() {}
 
   public static HttpResponse of(StatusCode status, String type, String title, String detail,
       java.util.List<FieldError> errors, String requestId) {
     return JsonSupport.response(status, JsonSupport.PROBLEM_JSON,
         new Problem(type, title, status.intValue(), detail, null, errors, requestId));
+  }
+
+  /**
+   * The answer when a request outlives {@code pekko.http.server.request-timeout}. Whatever the
+   * request started (a start, a command) may still complete: the client should look before it
+   * retries, or retry with its idempotency key.
+   */
+  public static HttpResponse timedOut(String requestId) {
+    return of(StatusCodes.SERVICE_UNAVAILABLE, Problem.BASE + "request-timeout",
+        "Request timed out", "The server did not answer in time; what the request asked for "
+            + "may still happen. Check before retrying, or retry with the same Idempotency-Key.",
+        null, requestId);
   }
 
   public static ExceptionHandler exceptions(String requestId) {
@@ -46,9 +61,12 @@ public final class Problems {
       String detail = status.equals(StatusCodes.CONTENT_TOO_LARGE)
           ? tooLarge(maxBodyBytes)
           : entity instanceof HttpEntity.Strict strict ? strict.getData().utf8String() : null;
+      // Unknown paths get their own type, so a client can tell a wrong URL from a missing
+      // resource (which is a not-found problem from the route itself).
+      boolean noRoute = status.equals(StatusCodes.NOT_FOUND);
       return response.withEntity(
-          of(status, Problem.BASE + slug(status), status.reason(), detail, null, requestId)
-              .entity());
+          of(status, Problem.BASE + (noRoute ? NO_ROUTE : slug(status)),
+              noRoute ? "No such route" : status.reason(), detail, null, requestId).entity());
     });
   }
 

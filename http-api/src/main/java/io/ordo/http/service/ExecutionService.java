@@ -12,6 +12,7 @@ import io.ordo.engine.runtime.execution.ExecutionEntity.StartReply;
 import io.ordo.engine.runtime.execution.ExecutionIds;
 import io.ordo.engine.runtime.execution.StartRequest;
 import io.ordo.engine.runtime.execution.StepSupport;
+import io.ordo.engine.runtime.execution.events.ExecutionEvent.Origin;
 import io.ordo.engine.runtime.execution.state.Execution;
 import io.ordo.engine.runtime.steps.StepHandlers;
 import io.ordo.http.dto.ExecuteRequest;
@@ -62,7 +63,7 @@ public final class ExecutionService {
           request.idempotencyKey());
       String triggeredBy = request.triggeredBy() != null ? request.triggeredBy() : caller.actor();
       var start = new StartRequest(executionId, record.key(), record.definition(), input,
-          triggeredBy, request.idempotencyKey());
+          triggeredBy, request.idempotencyKey(), null, origin(caller));
       return gateway.start(start).thenApply(reply -> new Started(reply, record.key()));
     });
   }
@@ -83,7 +84,7 @@ public final class ExecutionService {
   }
 
   public CompletionStage<ExecutionView> cancel(Caller caller, String executionId, String reason) {
-    return gateway.cancel(caller.workspaceId(), executionId, caller.actor(), reason)
+    return gateway.cancel(caller.workspaceId(), executionId, origin(caller), reason)
         .thenCompose(this::view);
   }
 
@@ -93,24 +94,29 @@ public final class ExecutionService {
 
   public CompletionStage<Signalled> signal(Caller caller, String executionId, String name,
       JsonNode payload) {
-    return gateway.signal(caller.workspaceId(), executionId, name, payload)
+    return gateway.signal(caller.workspaceId(), executionId, origin(caller), name, payload)
         .thenApply(reply -> new Signalled(executionId, name, reply.stepId(), reply.item(),
             reply.stepId() == null, reply.status().name()));
   }
 
   public CompletionStage<ExecutionView> pause(Caller caller, String executionId) {
-    return gateway.pause(caller.workspaceId(), executionId, caller.actor())
+    return gateway.pause(caller.workspaceId(), executionId, origin(caller))
         .thenCompose(this::view);
   }
 
   public CompletionStage<ExecutionView> resume(Caller caller, String executionId) {
-    return gateway.resume(caller.workspaceId(), executionId, caller.actor())
+    return gateway.resume(caller.workspaceId(), executionId, origin(caller))
         .thenCompose(this::view);
   }
 
   public CompletionStage<ExecutionView> retry(Caller caller, String executionId) {
-    return gateway.retry(caller.workspaceId(), executionId, caller.actor())
+    return gateway.retry(caller.workspaceId(), executionId, origin(caller))
         .thenCompose(this::view);
+  }
+
+  /** Who is asking, as the execution records it with what a command changes (for the audit). */
+  private static Origin origin(Caller caller) {
+    return new Origin(caller.actor(), caller.correlationId());
   }
 
   private CompletionStage<ExecutionView> view(Execution execution) {

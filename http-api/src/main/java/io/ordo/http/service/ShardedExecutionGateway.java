@@ -8,6 +8,7 @@ import io.ordo.engine.runtime.execution.ExecutionEntity.StartReply;
 import io.ordo.engine.runtime.execution.ExecutionIds;
 import io.ordo.engine.runtime.execution.Rejections;
 import io.ordo.engine.runtime.execution.StartRequest;
+import io.ordo.engine.runtime.execution.events.ExecutionEvent.Origin;
 import io.ordo.engine.runtime.execution.state.Execution;
 import io.ordo.http.problems.UnprocessableException;
 import java.time.Duration;
@@ -48,36 +49,42 @@ public final class ShardedExecutionGateway implements ExecutionGateway {
   }
 
   @Override
-  public CompletionStage<Execution> cancel(String workspaceId, String executionId, String by,
+  public CompletionStage<Execution> cancel(String workspaceId, String executionId, Origin origin,
       String reason) {
     // Look first, so a caller cannot cancel another workspace's execution by guessing its id.
     return get(workspaceId, executionId).thenCompose(found -> translate(entity(executionId)
-        .askWithStatus(replyTo -> new ExecutionEntity.Cancel(by, reason, replyTo), timeout)));
+        .askWithStatus(replyTo -> new ExecutionEntity.Cancel(origin.actor(), reason, origin,
+            replyTo), timeout)));
   }
 
   @Override
   public CompletionStage<ExecutionEntity.SignalReply> signal(String workspaceId,
-      String executionId, String name, JsonNode payload) {
+      String executionId, Origin origin, String name, JsonNode payload) {
     return get(workspaceId, executionId).thenCompose(found -> translate(entity(executionId)
-        .askWithStatus(replyTo -> new ExecutionEntity.Signal(name, payload, replyTo), timeout)));
+        .askWithStatus(replyTo -> new ExecutionEntity.Signal(name, payload, origin, replyTo),
+            timeout)));
   }
 
   @Override
-  public CompletionStage<Execution> pause(String workspaceId, String executionId, String by) {
+  public CompletionStage<Execution> pause(String workspaceId, String executionId, Origin origin) {
     return get(workspaceId, executionId).thenCompose(found -> translate(entity(executionId)
-        .askWithStatus(replyTo -> new ExecutionEntity.Pause(by, replyTo), timeout)));
+        .askWithStatus(replyTo -> new ExecutionEntity.Pause(origin.actor(), origin, replyTo),
+            timeout)));
   }
 
   @Override
-  public CompletionStage<Execution> resume(String workspaceId, String executionId, String by) {
+  public CompletionStage<Execution> resume(String workspaceId, String executionId,
+      Origin origin) {
     return get(workspaceId, executionId).thenCompose(found -> translate(entity(executionId)
-        .askWithStatus(replyTo -> new ExecutionEntity.Resume(by, replyTo), timeout)));
+        .askWithStatus(replyTo -> new ExecutionEntity.Resume(origin.actor(), origin, replyTo),
+            timeout)));
   }
 
   @Override
-  public CompletionStage<Execution> retry(String workspaceId, String executionId, String by) {
+  public CompletionStage<Execution> retry(String workspaceId, String executionId, Origin origin) {
     return get(workspaceId, executionId).thenCompose(found -> translate(entity(executionId)
-        .askWithStatus(replyTo -> new ExecutionEntity.Retry(by, replyTo), timeout)));
+        .askWithStatus(replyTo -> new ExecutionEntity.Retry(origin.actor(), origin, replyTo),
+            timeout)));
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.ordo.engine.runtime.agents.AgentDirectory;
 import io.ordo.engine.runtime.agents.AgentResolver;
 import io.ordo.engine.runtime.agents.AgentSettings;
 import io.ordo.engine.runtime.agents.AgentStore;
+import io.ordo.engine.runtime.audit.ExecutionAuditProjection;
 import io.ordo.engine.runtime.breakers.Breakers;
 import io.ordo.engine.runtime.db.Jdbc;
 import io.ordo.engine.runtime.definitions.DefinitionRegistry;
@@ -12,6 +13,8 @@ import io.ordo.engine.runtime.definitions.DefinitionStore;
 import io.ordo.engine.runtime.execution.ExecutionEntity;
 import io.ordo.engine.runtime.execution.ExecutionServices;
 import io.ordo.engine.runtime.execution.SubWorkflowHandler;
+import io.ordo.engine.runtime.live.LiveEvents;
+import io.ordo.engine.runtime.metrics.OrdoMetrics;
 import io.ordo.engine.runtime.steps.StepHandlers;
 import io.ordo.engine.runtime.steps.http.HttpSettings;
 import io.ordo.engine.runtime.steps.http.HttpSteps;
@@ -56,6 +59,10 @@ public record Engine(EngineSettings settings, Jdbc jdbc, DefinitionStore definit
         .build();
     ExecutionEntity.init(system, new ExecutionServices(settings, registry, handlers, clock));
     DurableTimers.init(system, settings, jdbc, clock);
+    // Started now, so every node's relays are subscribed before the first execution publishes.
+    LiveEvents live = LiveEvents.get(system);
+    ExecutionAuditProjection.init(system, settings, jdbc);
+    OrdoMetrics.get(system).watch(breakers::all, jdbc.dataSource(), live::followed);
     return new Engine(settings, jdbc, store, registry, handlers, parser, clock, agents,
         agentResolver, agentSettings, breakers);
   }

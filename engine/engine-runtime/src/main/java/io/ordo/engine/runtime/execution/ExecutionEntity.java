@@ -6,11 +6,15 @@ import io.ordo.engine.runtime.definitions.CompiledWorkflow;
 import io.ordo.engine.runtime.execution.Rejections.Kind;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionStarted;
+import io.ordo.engine.runtime.execution.events.ExecutionEvent.Origin;
 import io.ordo.engine.runtime.execution.logic.Decision;
 import io.ordo.engine.runtime.execution.state.EventApplier;
 import io.ordo.engine.runtime.execution.state.Execution;
 import io.ordo.engine.runtime.execution.state.ExecutionState;
 import io.ordo.engine.runtime.lifecycle.ExecutionStatus;
+import io.ordo.engine.runtime.live.LiveEvents;
+import io.ordo.engine.runtime.metrics.ExecutionMetrics;
+import io.ordo.engine.runtime.metrics.OrdoMetrics;
 import io.ordo.engine.runtime.steps.ErrorClasses;
 import io.ordo.engine.runtime.steps.StepOutcome;
 import java.time.Duration;
@@ -60,25 +64,46 @@ public final class ExecutionEntity
 
   public record Get(ActorRef<StatusReply<Execution>> replyTo) implements Command, OrdoSerializable {}
 
-  public record Cancel(String by, String reason, ActorRef<StatusReply<Execution>> replyTo)
-      implements Command, OrdoSerializable {}
+  /** {@code origin}, here and below: who sent the command, recorded in its event for the audit. */
+  public record Cancel(String by, String reason, Origin origin,
+      ActorRef<StatusReply<Execution>> replyTo) implements Command, OrdoSerializable {
+    public Cancel(String by, String reason, ActorRef<StatusReply<Execution>> replyTo) {
+      this(by, reason, null, replyTo);
+    }
+  }
 
   /** A named signal with its payload; the reply says which step took it, if one did. */
-  public record Signal(String name, JsonNode payload, ActorRef<StatusReply<SignalReply>> replyTo)
-      implements Command, OrdoSerializable {}
+  public record Signal(String name, JsonNode payload, Origin origin,
+      ActorRef<StatusReply<SignalReply>> replyTo) implements Command, OrdoSerializable {
+    public Signal(String name, JsonNode payload, ActorRef<StatusReply<SignalReply>> replyTo) {
+      this(name, payload, null, replyTo);
+    }
+  }
 
   /** {@code stepId} is null when no step waited: the signal is kept for the first that will. */
   public record SignalReply(String executionId, String stepId, Integer item,
       ExecutionStatus status) implements OrdoSerializable {}
 
-  public record Pause(String by, ActorRef<StatusReply<Execution>> replyTo)
-      implements Command, OrdoSerializable {}
+  public record Pause(String by, Origin origin, ActorRef<StatusReply<Execution>> replyTo)
+      implements Command, OrdoSerializable {
+    public Pause(String by, ActorRef<StatusReply<Execution>> replyTo) {
+      this(by, null, replyTo);
+    }
+  }
 
-  public record Resume(String by, ActorRef<StatusReply<Execution>> replyTo)
-      implements Command, OrdoSerializable {}
+  public record Resume(String by, Origin origin, ActorRef<StatusReply<Execution>> replyTo)
+      implements Command, OrdoSerializable {
+    public Resume(String by, ActorRef<StatusReply<Execution>> replyTo) {
+      this(by, null, replyTo);
+    }
+  }
 
-  public record Retry(String by, ActorRef<StatusReply<Execution>> replyTo)
-      implements Command, OrdoSerializable {}
+  public record Retry(String by, Origin origin, ActorRef<StatusReply<Execution>> replyTo)
+      implements Command, OrdoSerializable {
+    public Retry(String by, ActorRef<StatusReply<Execution>> replyTo) {
+      this(by, null, replyTo);
+    }
+  }
 
   /**
    * Answers with the execution once it has ended (at once if it has). The answer is not
@@ -109,6 +134,8 @@ public final class ExecutionEntity
   private final ExecutionServices services;
   private final ExecutionRuntime runtime;
   private final ActorContext<Command> ctx;
+  private final LiveEvents live;
+  private final ExecutionMetrics metrics;
 
   public static void init(ActorSystem<?> system, ExecutionServices services) {
     ClusterSharding.get(system).init(Entity.of(TYPE_KEY, entity ->
@@ -129,6 +156,8 @@ public final class ExecutionEntity
     this.services = services;
     this.runtime = runtime;
     this.ctx = ctx;
+    this.live = LiveEvents.get(ctx.getSystem());
+    this.metrics = OrdoMetrics.get(ctx.getSystem()).executions();
   }
 
   @Override
@@ -206,9 +235,9 @@ public final class ExecutionEntity
     var started = new ExecutionStarted(executionId, request.workflow().workspaceId(),
         request.workflow().workflowId(), request.workflow().version(), request.input(),
         request.triggeredBy(), request.idempotencyKey(), timeout == null ? null : now.plus(timeout),
-        now, request.parent());
+        now, request.parent(), request.origin());
     Decision decision = runtime.decider().start(started);
-    return Effect().persist(decision.events())
+    return persist(decision.events())
         .thenRun(runtime::reconcile)
         .thenReply(cmd.replyTo(), state -> StatusReply.success(
             new StartReply(executionId, ((Execution) state).status(), true)));
@@ -226,7 +255,7 @@ public final class ExecutionEntity
       return Effect().stash();
     }
     Decision decision = runtime.decider().cancel(s, cmd.by(), cmd.reason(), runtime.now());
-    return Effect().persist(decision.events())
+    return persist(Origin.attribute(decision.events(), cmd.origin()))
         .thenRun(runtime::reconcile)
         .thenReply(cmd.replyTo(), state -> StatusReply.success((Execution) state));
   }
@@ -240,7 +269,7 @@ public final class ExecutionEntity
     }
     Decision decision = runtime.decider().signal(s, cmd.name(), cmd.payload(), runtime.now());
     var received = (ExecutionEvent.SignalReceived) decision.events().get(0);
-    return Effect().persist(decision.events()).thenRun(runtime::reconcile)
+    return persist(Origin.attribute(decision.events(), cmd.origin())).thenRun(runtime::reconcile)
         .thenReply(cmd.replyTo(), state -> StatusReply.success(new SignalReply(executionId,
             received.stepId(), received.item(), ((Execution) state).status())));
   }
@@ -252,7 +281,8 @@ public final class ExecutionEntity
     if (s.status() != ExecutionStatus.RUNNING) {
       return Effect().reply(cmd.replyTo(), StatusReply.error(ended(s, "be paused")));
     }
-    return withWorkflow(cmd.replyTo(), () -> runtime.decider().pause(s, cmd.by(), runtime.now()));
+    return withWorkflow(cmd.replyTo(), cmd.origin(),
+        () -> runtime.decider().pause(s, cmd.by(), runtime.now()));
   }
 
   private ReplyEffect<ExecutionEvent, ExecutionState> onResume(Execution s, Resume cmd) {
@@ -262,7 +292,8 @@ public final class ExecutionEntity
     if (s.status() != ExecutionStatus.PAUSED) {
       return Effect().reply(cmd.replyTo(), StatusReply.error(ended(s, "be resumed")));
     }
-    return withWorkflow(cmd.replyTo(), () -> runtime.decider().resume(s, cmd.by(), runtime.now()));
+    return withWorkflow(cmd.replyTo(), cmd.origin(),
+        () -> runtime.decider().resume(s, cmd.by(), runtime.now()));
   }
 
   private ReplyEffect<ExecutionEvent, ExecutionState> onRetry(Execution s, Retry cmd) {
@@ -271,7 +302,8 @@ public final class ExecutionEntity
           "only a FAILED or TIMED_OUT execution can be retried; " + executionId + " is "
               + s.status())));
     }
-    return withWorkflow(cmd.replyTo(), () -> runtime.decider().retry(s, cmd.by(), runtime.now()));
+    return withWorkflow(cmd.replyTo(), cmd.origin(),
+        () -> runtime.decider().retry(s, cmd.by(), runtime.now()));
   }
 
   private ReplyEffect<ExecutionEvent, ExecutionState> onAwaitEnd(Execution s, AwaitEnd cmd) {
@@ -284,11 +316,15 @@ public final class ExecutionEntity
 
   /** Decides once the definition is at hand (stashing until it is), persists, answers the state. */
   private ReplyEffect<ExecutionEvent, ExecutionState> withWorkflow(
-      ActorRef<StatusReply<Execution>> replyTo, java.util.function.Supplier<Decision> decide) {
+      ActorRef<StatusReply<Execution>> replyTo, Origin origin,
+      java.util.function.Supplier<Decision> decide) {
     if (!runtime.hasWorkflow()) {
       return Effect().stash();
     }
-    return decided(decide.get()).thenReply(replyTo, state -> StatusReply.success((Execution) state));
+    Decision decision = decide.get();
+    return (decision.isEmpty() ? decided(decision)
+        : persist(Origin.attribute(decision.events(), origin)).thenRun(runtime::reconcile))
+        .thenReply(replyTo, state -> StatusReply.success((Execution) state));
   }
 
   private String ended(Execution s, String what) {
@@ -356,7 +392,24 @@ public final class ExecutionEntity
     if (decision.isEmpty()) {
       return Effect().none().thenRun(runtime::reconcile);
     }
-    return Effect().persist(decision.events()).thenRun(runtime::reconcile);
+    return persist(decision.events()).thenRun(runtime::reconcile);
+  }
+
+  /**
+   * Persists events, then publishes them for live timelines on every node (before anything else
+   * reacts, to keep the delay from write to delivery short).
+   */
+  private org.apache.pekko.persistence.typed.javadsl.EffectBuilder<ExecutionEvent, ExecutionState>
+      persist(List<ExecutionEvent> events) {
+    long decidedAt = System.nanoTime();
+    return Effect().persist(events)
+        .thenRun(state -> {
+          live.publish(executionId, lastSequenceNumber(ctx), events);
+          if (state instanceof Execution e) {
+            metrics.persisted(e.workflowId(), e.startedAt(), events,
+                System.nanoTime() - decidedAt);
+          }
+        });
   }
 
   private <T> ReplyEffect<ExecutionEvent, ExecutionState> notFound(ActorRef<StatusReply<T>> to) {

@@ -18,6 +18,31 @@ public sealed interface ExecutionEvent extends OrdoSerializable {
 
   Instant at();
 
+  /**
+   * An event that an outside command caused (start, cancel, retry, pause, resume, signal). Its
+   * {@code origin} says who sent the command under which request, for the audit log; it is null
+   * in events written before origins were recorded and in those the engine caused itself.
+   */
+  sealed interface Commanded extends ExecutionEvent {
+    Origin origin();
+
+    /** The same event, attributed to {@code origin}; how it applies does not change. */
+    Commanded withOrigin(Origin origin);
+  }
+
+  /** Who sent a command (an API key's name, or "anonymous") and the request's correlation id. */
+  record Origin(String actor, String correlationId) implements OrdoSerializable {
+
+    /** The events a command decided, each commanded one attributed to {@code origin}. */
+    public static List<ExecutionEvent> attribute(List<ExecutionEvent> events, Origin origin) {
+      if (origin == null) {
+        return events;
+      }
+      return events.stream().map(e -> e instanceof Commanded c && c.origin() == null
+          ? (ExecutionEvent) c.withOrigin(origin) : e).toList();
+    }
+  }
+
   /** An event about one step, or one FOR_EACH item of it. */
   sealed interface StepEvent extends ExecutionEvent {
     String stepId();
@@ -44,12 +69,25 @@ public sealed interface ExecutionEvent extends OrdoSerializable {
    */
   record ExecutionStarted(String executionId, String workspaceId, String workflowId, int version,
       JsonNode input, String triggeredBy, String idempotencyKey, Instant deadline, Instant at,
-      ParentRef parent) implements ExecutionEvent {
+      ParentRef parent, Origin origin) implements Commanded {
     public ExecutionStarted(String executionId, String workspaceId, String workflowId,
         int version, JsonNode input, String triggeredBy, String idempotencyKey, Instant deadline,
         Instant at) {
       this(executionId, workspaceId, workflowId, version, input, triggeredBy, idempotencyKey,
-          deadline, at, null);
+          deadline, at, null, null);
+    }
+
+    public ExecutionStarted(String executionId, String workspaceId, String workflowId,
+        int version, JsonNode input, String triggeredBy, String idempotencyKey, Instant deadline,
+        Instant at, ParentRef parent) {
+      this(executionId, workspaceId, workflowId, version, input, triggeredBy, idempotencyKey,
+          deadline, at, parent, null);
+    }
+
+    @Override
+    public ExecutionStarted withOrigin(Origin origin) {
+      return new ExecutionStarted(executionId, workspaceId, workflowId, version, input,
+          triggeredBy, idempotencyKey, deadline, at, parent, origin);
     }
   }
 
@@ -94,10 +132,19 @@ public sealed interface ExecutionEvent extends OrdoSerializable {
    * A signal arrived. {@code stepId} (and {@code item}) name the waiting step it completed; both
    * null when no step waited for it, and it is kept until one does ({@link SignalDelivered}).
    */
-  record SignalReceived(String name, JsonNode payload, String stepId, Integer item, Instant at)
-      implements ExecutionEvent {
+  record SignalReceived(String name, JsonNode payload, String stepId, Integer item, Instant at,
+      Origin origin) implements Commanded {
     public SignalReceived(String name, JsonNode payload, Instant at) {
-      this(name, payload, null, null, at);
+      this(name, payload, null, null, at, null);
+    }
+
+    public SignalReceived(String name, JsonNode payload, String stepId, Integer item, Instant at) {
+      this(name, payload, stepId, item, at, null);
+    }
+
+    @Override
+    public SignalReceived withOrigin(Origin origin) {
+      return new SignalReceived(name, payload, stepId, item, at, origin);
     }
   }
 
@@ -109,13 +156,51 @@ public sealed interface ExecutionEvent extends OrdoSerializable {
    * A failed or timed-out execution runs again from its failed steps; completed steps keep their
    * outputs. {@code deadline} is the new one when the workflow has a timeout.
    */
-  record ExecutionRetried(String by, Instant deadline, Instant at) implements ExecutionEvent {}
+  record ExecutionRetried(String by, Instant deadline, Instant at, Origin origin)
+      implements Commanded {
+    public ExecutionRetried(String by, Instant deadline, Instant at) {
+      this(by, deadline, at, null);
+    }
 
-  record ExecutionPaused(String by, Instant at) implements ExecutionEvent {}
+    @Override
+    public ExecutionRetried withOrigin(Origin origin) {
+      return new ExecutionRetried(by, deadline, at, origin);
+    }
+  }
 
-  record ExecutionResumed(String by, Instant at) implements ExecutionEvent {}
+  record ExecutionPaused(String by, Instant at, Origin origin) implements Commanded {
+    public ExecutionPaused(String by, Instant at) {
+      this(by, at, null);
+    }
 
-  record ExecutionCancelled(String by, String reason, Instant at) implements ExecutionEvent {}
+    @Override
+    public ExecutionPaused withOrigin(Origin origin) {
+      return new ExecutionPaused(by, at, origin);
+    }
+  }
+
+  record ExecutionResumed(String by, Instant at, Origin origin) implements Commanded {
+    public ExecutionResumed(String by, Instant at) {
+      this(by, at, null);
+    }
+
+    @Override
+    public ExecutionResumed withOrigin(Origin origin) {
+      return new ExecutionResumed(by, at, origin);
+    }
+  }
+
+  record ExecutionCancelled(String by, String reason, Instant at, Origin origin)
+      implements Commanded {
+    public ExecutionCancelled(String by, String reason, Instant at) {
+      this(by, reason, at, null);
+    }
+
+    @Override
+    public ExecutionCancelled withOrigin(Origin origin) {
+      return new ExecutionCancelled(by, reason, at, origin);
+    }
+  }
 
   record ExecutionTimedOut(Instant at) implements ExecutionEvent {}
 

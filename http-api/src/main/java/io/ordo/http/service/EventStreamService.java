@@ -1,0 +1,89 @@
+package io.ordo.http.service;
+
+import io.ordo.engine.runtime.NotFoundException;
+import io.ordo.engine.runtime.audit.Caller;
+import io.ordo.engine.runtime.live.EventJson;
+import io.ordo.engine.runtime.live.LiveTimeline;
+import io.ordo.engine.runtime.live.SequencedEvent;
+import io.ordo.http.problems.FieldError;
+import io.ordo.http.problems.InvalidRequestException;
+import io.ordo.http.problems.Problem;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.model.sse.ServerSentEvent;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.SharedKillSwitch;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
+
+/**
+ * Opens an execution's live timeline as server-sent events (docs/api.md#live-events): checks
+ * that the execution exists in the caller's workspace and that a resume point is one of its
+ * events before the stream starts, so both can still be answered with a problem. Reads the
+ * journal only, so any node serves any execution's stream.
+ *
+ * <p>On shutdown the streams are completed (not cut) as the port closes, so a leaving node
+ * does not hold its shutdown for them; clients reconnect elsewhere with {@code Last-Event-ID}.
+ */
+public final class EventStreamService {
+
+  private static final ByteString KEEP_ALIVE = ByteString.fromString(": keep-alive\n\n");
+
+  private final LiveTimeline timeline;
+  private final EventStreamSettings settings;
+  private final SharedKillSwitch closing = KillSwitches.shared("ordo-event-streams");
+
+  public EventStreamService(ActorSystem<?> system, EventStreamSettings settings) {
+    this.timeline = new LiveTimeline(system);
+    this.settings = settings;
+    // In the unbind phase, before the binding's own termination (service-requests-done): that
+    // closes connections whose response has been sent, and a stream's response counts as sent
+    // once its headers are, so a stream still open then would be cut instead of completed.
+    CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceUnbind(),
+        "ordo-complete-event-streams", () -> {
+          closing.shutdown();
+          return CompletableFuture.completedFuture(Done.getInstance());
+        });
+  }
+
+  /**
+   * The events after {@code after} (0: from the start). Fails with NotFoundException for an
+   * unknown execution or one of another workspace, and with InvalidRequestException (pointing
+   * at {@code resumePointer}) when the execution has no event {@code after}.
+   */
+  public CompletionStage<Source<ServerSentEvent, NotUsed>> open(Caller caller, String executionId,
+      long after, String resumePointer) {
+    return timeline.started(executionId).thenCompose(started -> {
+      if (started.isEmpty() || !started.get().workspaceId().equals(caller.workspaceId())) {
+        throw new NotFoundException("no execution '" + executionId + "'");
+      }
+      return after == 0 ? CompletableFuture.completedFuture(true)
+          : timeline.has(executionId, after);
+    }).thenApply(known -> {
+      if (!known) {
+        throw new InvalidRequestException(Problem.BASE + "invalid-parameters",
+            "Invalid resume point", List.of(new FieldError(resumePointer, "execution "
+                + executionId + " has no event " + after + "; resume from an id it sent")));
+      }
+      return timeline.events(executionId, after)
+          .map(event -> sse(executionId, event))
+          .via(closing.flow());
+    });
+  }
+
+  /** Inserts a comment line whenever nothing else was written for the heartbeat interval. */
+  public Flow<ByteString, ByteString, NotUsed> heartbeats() {
+    return Flow.of(ByteString.class).keepAlive(settings.heartbeat(), () -> KEEP_ALIVE);
+  }
+
+  static ServerSentEvent sse(String executionId, SequencedEvent event) {
+    return ServerSentEvent.create(EventJson.data(executionId, event).toString(),
+        EventJson.type(event.event()), Long.toString(event.seq()));
+  }
+}
