@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end check of the launcher as a user runs it: `./ordo server` on a fresh data directory,
-# a durable WAIT that survives SIGKILL of the node, then a clean stop on SIGTERM.
+# a durable WAIT that survives SIGKILL of the node, the `ordo` command line against it, then a
+# clean stop on SIGTERM.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="$(mktemp -d /tmp/ordo-smoke.XXXXXX)"
@@ -64,14 +65,24 @@ check "the waiting execution completes after the restart" wait_status "$id" COMP
 check "its output is right" grep -q '"output":{"nap":{"firedAt":"[^"]*"},"done":42}' \
   <<<"$(curl -s "$base/api/v1/executions/$id")"
 
+# The command line, through the same launcher: a watched run, then the history of one.
+cli_out="$(ORDO_URL="$base" "$root/ordo" run smoke --input '{"n": 5}' --watch 2>>"$work/cli.err")" && cli_code=0 || cli_code=$?
+check "ordo run --watch follows an execution to COMPLETED (exit 0)" test "$cli_code" = 0
+check "  printing its events and output" grep -q '"done" : 10' <<<"$cli_out"
+check "ordo executions show reads the restarted execution" grep -q "Status     COMPLETED" \
+  <<<"$("$root/ordo" executions show "$id" --server "$base" 2>>"$work/cli.err")"
+
 kill -TERM "$pid"
 code=0; wait "$pid" || code=$?; pid=""
 check "SIGTERM stops the node (exit 143, the JVM's convention)" test "$code" = 143
 check "after a coordinated shutdown" grep -q "Embedded PostgreSQL stopped" "$work/server.log"
 check "the embedded database is stopped with it" test ! -e "$work/data/postgres/postmaster.pid"
+cli_code=0; ORDO_URL="$base" "$root/ordo" executions list >/dev/null 2>>"$work/cli.err" || cli_code=$?
+check "ordo exits 3 when no server answers" test "$cli_code" = 3
 
 if [ "$failed" -gt 0 ]; then
   echo "--- server log ---"; tail -50 "$work/server.log"
+  echo "--- command line stderr ---"; cat "$work/cli.err" 2>/dev/null || true
 fi
 echo "smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] && rm -rf "$work"
