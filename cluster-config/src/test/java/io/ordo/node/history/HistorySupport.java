@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ordo.node.OrdoNode;
 import io.ordo.node.testing.ApiClient;
 import io.ordo.node.testing.ApiClient.Response;
-import io.ordo.node.testing.TestNodes;
-import io.ordo.node.testing.TestPostgres;
-import io.ordo.testkit.TestAgent;
+import io.ordo.node.testing.NodeWithAgent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,16 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * One real node over a fresh database and one programmable agent per test class, and waiting
  * for the history projection, which follows the journal about a second behind.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class HistorySupport {
+abstract class HistorySupport extends NodeWithAgent {
 
   /** Projection lag (journal polling, 200 ms here) plus headroom for a busy machine. */
   static final Duration LAG = Duration.ofSeconds(15);
@@ -41,34 +34,9 @@ abstract class HistorySupport {
   private static final AtomicInteger IDS = new AtomicInteger();
   private static final Set<String> NOT_ENDED = Set.of("PENDING", "RUNNING", "PAUSED");
 
-  protected String db;
-  protected OrdoNode node;
-  protected ApiClient api;
-  protected TestAgent agent;
-
-  /** Settings of this class's node on top of the test defaults. */
-  protected Map<String, Object> nodeSettings() {
-    return Map.of();
-  }
-
-  @BeforeAll
-  void startNodeAndAgent() {
-    agent = TestAgent.start();
-    db = TestPostgres.freshDatabase();
-    var settings = new java.util.HashMap<String, Object>(SNAPPY_JOURNAL);
-    settings.putAll(nodeSettings());
-    node = TestNodes.start(db, settings);
-    api = new ApiClient(node.httpPort());
-  }
-
-  @AfterAll
-  void stopNodeAndAgent() {
-    if (node != null) {
-      node.close();
-    }
-    if (agent != null) {
-      agent.close();
-    }
+  @Override
+  protected Map<String, Object> baseSettings() {
+    return SNAPPY_JOURNAL;
   }
 
   static String uniqueId(String prefix) {
