@@ -1,0 +1,62 @@
+package io.ordo.bench.jmh;
+
+import io.ordo.engine.runtime.execution.events.ExecutionEvent;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.serialization.SerializerWithStringManifest;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Jackson CBOR through Pekko's serialization extension, per event type: what the journal does
+ * for every event it writes (serialize) and every event a recovery replays (deserialize).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class CborBench {
+
+  @Param({"ExecutionStarted", "StepStarted", "StepSucceeded", "StepWaiting", "ForEachStarted",
+      "ExecutionCompleted"})
+  public String event;
+
+  private ActorSystem system;
+  private SerializerWithStringManifest serializer;
+  private ExecutionEvent sample;
+  private byte[] bytes;
+  private String manifest;
+
+  @Setup
+  public void setup() throws Exception {
+    system = CborEvents.system();
+    sample = CborEvents.samples().get(event);
+    serializer = CborEvents.serializerFor(system, sample);
+    manifest = serializer.manifest(sample);
+    bytes = serializer.toBinary(sample);
+    if (!serializer.fromBinary(bytes, manifest).equals(sample)) {
+      throw new IllegalStateException(event + " does not survive a round trip");
+    }
+  }
+
+  @TearDown
+  public void tearDown() {
+    system.terminate();
+  }
+
+  @Benchmark
+  public byte[] serialize() {
+    return serializer.toBinary(sample);
+  }
+
+  @Benchmark
+  public Object deserialize() throws Exception {
+    return serializer.fromBinary(bytes, manifest);
+  }
+}
