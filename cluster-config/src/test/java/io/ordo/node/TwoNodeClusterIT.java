@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ordo.engine.runtime.execution.ExecutionEntity;
 import io.ordo.node.testing.ApiClient;
-import io.ordo.node.testing.TestNodes;
+import io.ordo.node.testing.TwoNodes;
 import io.ordo.node.testing.TestPostgres;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.StreamSupport;
-import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.typed.ClusterShardingQuery;
 import org.apache.pekko.cluster.sharding.typed.GetClusterShardingStats;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -36,6 +33,7 @@ class TwoNodeClusterIT {
         {"id": "echo", "type": "DATA_TRANSFORM", "dependsOn": ["pause"],
          "expression": "${ .input.n }"}]}""";
 
+  private TwoNodes nodes;
   private OrdoNode a;
   private OrdoNode b;
   private ApiClient apiA;
@@ -43,22 +41,17 @@ class TwoNodeClusterIT {
 
   @BeforeAll
   void startCluster() {
-    String db = TestPostgres.freshDatabase();
-    a = TestNodes.start(db);
-    String seed = Cluster.get(a.system()).selfMember().address().toString();
-    b = TestNodes.start(db, Map.of("ordo.cluster.seed-nodes", seed));
-    await().atMost(Duration.ofSeconds(30)).until(() -> upMembers(a) == 2 && upMembers(b) == 2);
+    nodes = TwoNodes.start(TestPostgres.freshDatabase());
+    a = nodes.a();
+    b = nodes.b();
     apiA = new ApiClient(a.httpPort());
     apiB = new ApiClient(b.httpPort());
   }
 
   @AfterAll
   void stopCluster() {
-    if (b != null) {
-      b.close();
-    }
-    if (a != null) {
-      a.close();
+    if (nodes != null) {
+      nodes.close();
     }
   }
 
@@ -93,11 +86,6 @@ class TwoNodeClusterIT {
     assertEquals(200, apiA.get("/api/v1/workflows/stored-on-b").status());
     String id = apiA.execute("stored-on-b", "{\"input\": {\"n\": 7}}");
     await().atMost(Duration.ofSeconds(30)).until(() -> apiB.status(id).equals("COMPLETED"));
-  }
-
-  private static long upMembers(OrdoNode node) {
-    return StreamSupport.stream(Cluster.get(node.system()).state().getMembers().spliterator(),
-        false).filter(m -> m.status() == MemberStatus.up()).count();
   }
 
   private static boolean hostsEntities(OrdoNode node) throws Exception {

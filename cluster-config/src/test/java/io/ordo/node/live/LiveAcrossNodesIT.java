@@ -16,7 +16,7 @@ import io.ordo.engine.runtime.execution.ExecutionEntity;
 import io.ordo.engine.runtime.live.LiveEvents;
 import io.ordo.node.OrdoNode;
 import io.ordo.node.testing.ApiClient;
-import io.ordo.node.testing.TestNodes;
+import io.ordo.node.testing.TwoNodes;
 import io.ordo.node.testing.TestPostgres;
 import io.ordo.testkit.TestAgent;
 import java.time.Duration;
@@ -24,14 +24,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
-import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.ShardRegion.CurrentShardRegionState;
 import org.apache.pekko.cluster.sharding.typed.ClusterShardingQuery;
 import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.apache.pekko.cluster.typed.Cluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +49,7 @@ class LiveAcrossNodesIT {
   private static final Map<String, Object> SLOW_JOURNAL_POLLS = Map.of(
       "jdbc-read-journal.refresh-interval", "30s");
 
+  private TwoNodes nodes;
   private OrdoNode a;
   private OrdoNode b;
   private ApiClient apiA;
@@ -62,13 +60,9 @@ class LiveAcrossNodesIT {
   @BeforeAll
   void startCluster() {
     agent = TestAgent.start();
-    String db = TestPostgres.freshDatabase();
-    a = TestNodes.start(db, SLOW_JOURNAL_POLLS);
-    var seeded = new java.util.HashMap<String, Object>(SLOW_JOURNAL_POLLS);
-    seeded.put("ordo.cluster.seed-nodes", Cluster.get(a.system()).selfMember().address()
-        .toString());
-    b = TestNodes.start(db, seeded);
-    await().atMost(Duration.ofSeconds(30)).until(() -> upMembers(a) == 2 && upMembers(b) == 2);
+    nodes = TwoNodes.start(TestPostgres.freshDatabase(), SLOW_JOURNAL_POLLS);
+    a = nodes.a();
+    b = nodes.b();
     // Each node's topics must know the other's before a push can cross.
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
         reached(a) >= 1 && reached(b) >= 1);
@@ -82,11 +76,8 @@ class LiveAcrossNodesIT {
 
   @AfterAll
   void stopCluster() {
-    if (b != null) {
-      b.close();
-    }
-    if (a != null) {
-      a.close();
+    if (nodes != null) {
+      nodes.close();
     }
     if (agent != null) {
       agent.close();
@@ -207,8 +198,4 @@ class LiveAcrossNodesIT {
         .get();
   }
 
-  private static long upMembers(OrdoNode node) {
-    return StreamSupport.stream(Cluster.get(node.system()).state().getMembers().spliterator(),
-        false).filter(m -> m.status() == MemberStatus.up()).count();
-  }
 }

@@ -13,21 +13,17 @@ import io.ordo.engine.runtime.execution.ExecutionEntity;
 import io.ordo.node.OrdoNode;
 import io.ordo.node.testing.ApiClient;
 import io.ordo.node.testing.ApiClient.Response;
-import io.ordo.node.testing.TestNodes;
+import io.ordo.node.testing.TwoNodes;
 import io.ordo.node.testing.TestPostgres;
 import io.ordo.testkit.TestAgent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
-import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.ShardRegion;
 import org.apache.pekko.cluster.sharding.typed.ClusterShardingQuery;
 import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.apache.pekko.cluster.typed.Cluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +39,7 @@ class BreakerAcrossNodesIT {
   private static final String BREAKERS = "/api/v1/circuit-breakers/";
 
   private TestAgent agent;
+  private TwoNodes nodes;
   private OrdoNode a;
   private OrdoNode b;
   private ApiClient apiA;
@@ -51,22 +48,17 @@ class BreakerAcrossNodesIT {
   @BeforeAll
   void startCluster() {
     agent = TestAgent.start();
-    String db = TestPostgres.freshDatabase();
-    a = TestNodes.start(db);
-    String seed = Cluster.get(a.system()).selfMember().address().toString();
-    b = TestNodes.start(db, Map.of("ordo.cluster.seed-nodes", seed));
-    await().atMost(Duration.ofSeconds(30)).until(() -> upMembers(a) == 2 && upMembers(b) == 2);
+    nodes = TwoNodes.start(TestPostgres.freshDatabase());
+    a = nodes.a();
+    b = nodes.b();
     apiA = new ApiClient(a.httpPort());
     apiB = new ApiClient(b.httpPort());
   }
 
   @AfterAll
   void stopCluster() {
-    if (b != null) {
-      b.close();
-    }
-    if (a != null) {
-      a.close();
+    if (nodes != null) {
+      nodes.close();
     }
     if (agent != null) {
       agent.close();
@@ -145,11 +137,6 @@ class BreakerAcrossNodesIT {
     Response r = api.get(BREAKERS + agentId);
     assertEquals(200, r.status(), r.body());
     return r.json();
-  }
-
-  private static long upMembers(OrdoNode node) {
-    return StreamSupport.stream(Cluster.get(node.system()).state().getMembers().spliterator(),
-        false).filter(m -> m.status() == MemberStatus.up()).count();
   }
 
   /** Whether the node holds the execution's entity in memory. */

@@ -237,8 +237,7 @@ public final class ExecutionEntity
         request.triggeredBy(), request.idempotencyKey(), timeout == null ? null : now.plus(timeout),
         now, request.parent(), request.origin());
     Decision decision = runtime.decider().start(started);
-    return persist(decision.events())
-        .thenRun(runtime::reconcile)
+    return decided(decision)
         .thenReply(cmd.replyTo(), state -> StatusReply.success(
             new StartReply(executionId, ((Execution) state).status(), true)));
   }
@@ -255,8 +254,7 @@ public final class ExecutionEntity
       return Effect().stash();
     }
     Decision decision = runtime.decider().cancel(s, cmd.by(), cmd.reason(), runtime.now());
-    return persist(Origin.attribute(decision.events(), cmd.origin()))
-        .thenRun(runtime::reconcile)
+    return decided(decision, cmd.origin())
         .thenReply(cmd.replyTo(), state -> StatusReply.success((Execution) state));
   }
 
@@ -269,7 +267,7 @@ public final class ExecutionEntity
     }
     Decision decision = runtime.decider().signal(s, cmd.name(), cmd.payload(), runtime.now());
     var received = (ExecutionEvent.SignalReceived) decision.events().get(0);
-    return persist(Origin.attribute(decision.events(), cmd.origin())).thenRun(runtime::reconcile)
+    return decided(decision, cmd.origin())
         .thenReply(cmd.replyTo(), state -> StatusReply.success(new SignalReply(executionId,
             received.stepId(), received.item(), ((Execution) state).status())));
   }
@@ -321,9 +319,7 @@ public final class ExecutionEntity
     if (!runtime.hasWorkflow()) {
       return Effect().stash();
     }
-    Decision decision = decide.get();
-    return (decision.isEmpty() ? decided(decision)
-        : persist(Origin.attribute(decision.events(), origin)).thenRun(runtime::reconcile))
+    return decided(decide.get(), origin)
         .thenReply(replyTo, state -> StatusReply.success((Execution) state));
   }
 
@@ -389,10 +385,16 @@ public final class ExecutionEntity
   /** Persists what was decided (if anything), then brings the side effects in line. */
   private org.apache.pekko.persistence.typed.javadsl.EffectBuilder<ExecutionEvent, ExecutionState>
       decided(Decision decision) {
+    return decided(decision, null);
+  }
+
+  /** The same, the events a command caused attributed to its {@code origin} for the audit. */
+  private org.apache.pekko.persistence.typed.javadsl.EffectBuilder<ExecutionEvent, ExecutionState>
+      decided(Decision decision, Origin origin) {
     if (decision.isEmpty()) {
       return Effect().none().thenRun(runtime::reconcile);
     }
-    return persist(decision.events()).thenRun(runtime::reconcile);
+    return persist(Origin.attribute(decision.events(), origin)).thenRun(runtime::reconcile);
   }
 
   /**

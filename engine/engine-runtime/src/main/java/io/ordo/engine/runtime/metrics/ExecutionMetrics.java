@@ -27,12 +27,14 @@ import java.util.concurrent.TimeUnit;
 public final class ExecutionMetrics {
 
   private final MeterRegistry registry;
-  private final Timer.Builder journalWrite = Timer.builder("ordo.journal.write")
-      .description("Time from deciding events to their write being confirmed by the journal")
-      .publishPercentileHistogram();
+  private final Timer journalWrite;
 
   ExecutionMetrics(MeterRegistry registry) {
     this.registry = registry;
+    this.journalWrite = Timer.builder("ordo.journal.write")
+        .description("Time from deciding events to their write being confirmed by the journal")
+        .publishPercentileHistogram()
+        .register(registry);
   }
 
   /**
@@ -41,7 +43,7 @@ public final class ExecutionMetrics {
    */
   public void persisted(String workflowId, Instant startedAt, List<ExecutionEvent> events,
       long writeNanos) {
-    journalWrite.register(registry).record(writeNanos, TimeUnit.NANOSECONDS);
+    journalWrite.record(writeNanos, TimeUnit.NANOSECONDS);
     for (ExecutionEvent event : events) {
       if (event instanceof ExecutionStarted) {
         counter("ordo.executions.started", "Executions started", "workflow", workflowId)
