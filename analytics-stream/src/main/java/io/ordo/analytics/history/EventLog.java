@@ -6,6 +6,7 @@ import io.ordo.engine.runtime.execution.events.ExecutionEvent.ArtifactRecorded;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionCancelled;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionCompleted;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionFailed;
+import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionParked;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionPaused;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionResumed;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionRetried;
@@ -108,6 +109,9 @@ public final class EventLog {
       return "Execution resumed by " + e.by();
     } else if (event instanceof ExecutionRetried e) {
       return "Execution retried by " + e.by() + ": failed steps run again";
+    } else if (event instanceof ExecutionParked e) {
+      return "Execution parked: nothing runs"
+          + (e.until() == null ? " until a signal or a resume" : " until " + e.until());
     }
     return event.getClass().getSimpleName();
   }

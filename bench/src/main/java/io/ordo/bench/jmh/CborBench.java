@@ -1,8 +1,11 @@
 package io.ordo.bench.jmh;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.serialization.jackson.JacksonObjectMapperProvider;
 import org.apache.pekko.serialization.SerializerWithStringManifest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,6 +35,8 @@ public class CborBench {
   private ExecutionEvent sample;
   private byte[] bytes;
   private String manifest;
+  private ObjectMapper mapper;
+  private Class<? extends ExecutionEvent> type;
 
   @Setup
   public void setup() throws Exception {
@@ -40,6 +45,8 @@ public class CborBench {
     serializer = CborEvents.serializerFor(system, sample);
     manifest = serializer.manifest(sample);
     bytes = serializer.toBinary(sample);
+    mapper = JacksonObjectMapperProvider.get(system).getOrCreate("jackson-cbor", Optional.empty());
+    type = sample.getClass();
     if (!serializer.fromBinary(bytes, manifest).equals(sample)) {
       throw new IllegalStateException(event + " does not survive a round trip");
     }
@@ -58,5 +65,11 @@ public class CborBench {
   @Benchmark
   public Object deserialize() throws Exception {
     return serializer.fromBinary(bytes, manifest);
+  }
+
+  /** The same bytes through the serializer's own ObjectMapper: Jackson's share of the above. */
+  @Benchmark
+  public Object deserializeJackson() throws Exception {
+    return mapper.readValue(bytes, type);
   }
 }

@@ -19,6 +19,7 @@ import io.ordo.engine.runtime.steps.ErrorClasses;
 import io.ordo.engine.runtime.steps.StepOutcome;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -394,7 +395,9 @@ public final class ExecutionEntity
     if (decision.isEmpty()) {
       return Effect().none().thenRun(runtime::reconcile);
     }
-    return persist(Origin.attribute(decision.events(), origin)).thenRun(runtime::reconcile);
+    var events = new ArrayList<>(Origin.attribute(decision.events(), origin));
+    runtime.parked(decision.state()).ifPresent(events::add);
+    return persist(events).thenRun(runtime::reconcile);
   }
 
   /**

@@ -6,6 +6,7 @@ import io.ordo.engine.model.StepType;
 import io.ordo.engine.runtime.definitions.CompiledWorkflow;
 import io.ordo.engine.runtime.definitions.WorkflowKey;
 import io.ordo.engine.runtime.execution.ExecutionEntity.Command;
+import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionParked;
 import io.ordo.engine.runtime.execution.logic.ExecutionDecider;
 import io.ordo.engine.runtime.execution.logic.ExpressionContexts;
 import io.ordo.engine.runtime.execution.logic.Steps;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -156,19 +158,31 @@ final class ExecutionRuntime {
     if (!(state instanceof Execution ex) || ex.isEnded()) {
       return new WakeUpReply(null, false, true);
     }
-    Instant now = now();
-    boolean working = ex.status() != ExecutionStatus.PAUSED
-        && Steps.all(ex).stream().anyMatch(this::isWork);
-    if (working) {
-      return new WakeUpReply(now.plus(services.settings().livenessInterval()), false, false);
+    return parked(ex)
+        .map(parked -> new WakeUpReply(parked.until(), true, false))
+        .orElseGet(() -> new WakeUpReply(now().plus(services.settings().livenessInterval()),
+            false, false));
+  }
+
+  /**
+   * The {@link ExecutionParked} fact when nothing of a running execution runs (or it is paused),
+   * so only its earliest durable timer, or a command, can move it on; empty while steps run.
+   */
+  Optional<ExecutionParked> parked(Execution ex) {
+    if (ex.isEnded()) {
+      return Optional.empty();
     }
-    Instant next = ex.status() == ExecutionStatus.PAUSED ? null : ex.deadline();
+    boolean paused = ex.status() == ExecutionStatus.PAUSED;
+    if (!paused && Steps.all(ex).stream().anyMatch(this::isWork)) {
+      return Optional.empty();
+    }
+    Instant next = paused ? null : ex.deadline();
     for (StepState step : Steps.all(ex)) {
       if (step.onTimer() && (next == null || step.dueAt().isBefore(next))) {
         next = step.dueAt();
       }
     }
-    return new WakeUpReply(next, true, false);
+    return Optional.of(new ExecutionParked(next, now()));
   }
 
   private void reconcileChildren(Execution ex) {

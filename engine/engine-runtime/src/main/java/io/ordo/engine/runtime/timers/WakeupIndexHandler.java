@@ -5,6 +5,7 @@ import io.ordo.engine.runtime.execution.events.ExecutionEvent;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionCancelled;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionCompleted;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionFailed;
+import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionParked;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionResumed;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionRetried;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionStarted;
@@ -30,9 +31,11 @@ import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
  * Keeps {@code execution_wakeups}: one row per execution that has not ended, with when it next
  * needs waking should no node hold it. Anything that starts work (a start, a retry, a step
  * dispatched, a resume, a signal) brings the wake-up within one liveness interval and marks the
- * row as not parked; a durable timer brings it to its due time; the end deletes the row. A group
- * of events is reduced to its net effect per execution first, so an execution that starts and
- * ends within one group touches no row at all.
+ * row as not parked; a durable timer brings it to its due time; {@link ExecutionParked} (nothing
+ * runs any more) sets it to the execution's earliest timer and marks it parked, so a waiting
+ * execution is not woken for a liveness check; the end deletes the row. A group of events is
+ * reduced to its net effect per execution first, so an execution that starts and ends within one
+ * group touches no row at all.
  */
 public final class WakeupIndexHandler
     extends JdbcHandler<List<EventEnvelope<ExecutionEvent>>, PooledJdbcSession> {
@@ -44,9 +47,18 @@ public final class WakeupIndexHandler
     Instant wakeAt;
     boolean active;
     boolean ended;
+    /** An {@link ExecutionParked} was seen: the row is set, not merged with what it held. */
+    boolean settled;
 
     void wakeBy(Instant at) {
       wakeAt = wakeAt == null || at.isBefore(wakeAt) ? at : wakeAt;
+    }
+
+    void parked(Instant until) {
+      settled = true;
+      active = false;
+      ended = false;
+      wakeAt = until == null ? WakeupStore.NEVER : until;
     }
   }
 
@@ -72,6 +84,8 @@ public final class WakeupIndexHandler
         change.ended = false;
         change.active = true;
         change.wakeBy(event.at().plus(liveness));
+      } else if (event instanceof ExecutionParked e) {
+        change.parked(e.until());
       } else if (event instanceof StepWaiting e && e.dueAt() != null) {
         change.wakeBy(e.dueAt());
       } else if (event instanceof StepRetryScheduled e) {
@@ -85,12 +99,16 @@ public final class WakeupIndexHandler
   }
 
   private void write(Connection c, Map<String, Change> changes) throws SQLException {
-    try (PreparedStatement upsert = c.prepareStatement("INSERT INTO execution_wakeups"
+    try (PreparedStatement merge = c.prepareStatement("INSERT INTO execution_wakeups"
             + " (execution_id, bucket, wake_at, parked, rev) VALUES (?,?,?,false,0)"
             + " ON CONFLICT (execution_id) DO UPDATE SET"
             + " wake_at = LEAST(execution_wakeups.wake_at, EXCLUDED.wake_at),"
             + " parked = execution_wakeups.parked AND NOT ?,"
             + " rev = execution_wakeups.rev + 1");
+        PreparedStatement set = c.prepareStatement("INSERT INTO execution_wakeups"
+            + " (execution_id, bucket, wake_at, parked, rev) VALUES (?,?,?,?,0)"
+            + " ON CONFLICT (execution_id) DO UPDATE SET wake_at = EXCLUDED.wake_at,"
+            + " parked = EXCLUDED.parked, rev = execution_wakeups.rev + 1");
         PreparedStatement delete = c.prepareStatement(
             "DELETE FROM execution_wakeups WHERE execution_id = ?")) {
       for (var entry : changes.entrySet()) {
@@ -98,17 +116,27 @@ public final class WakeupIndexHandler
         if (change.ended) {
           delete.setString(1, entry.getKey());
           delete.addBatch();
+        } else if (change.settled) {
+          row(set, entry.getKey(), change.wakeAt);
+          set.setBoolean(4, !change.active);
+          set.addBatch();
         } else if (change.wakeAt != null) {
-          upsert.setString(1, entry.getKey());
-          upsert.setInt(2, ExecutionTags.bucket(entry.getKey(), buckets));
-          upsert.setTimestamp(3, Timestamp.from(change.wakeAt));
-          upsert.setBoolean(4, change.active);
-          upsert.addBatch();
+          row(merge, entry.getKey(), change.wakeAt);
+          merge.setBoolean(4, change.active);
+          merge.addBatch();
         }
       }
-      upsert.executeBatch();
+      merge.executeBatch();
+      set.executeBatch();
       delete.executeBatch();
     }
+  }
+
+  private void row(PreparedStatement ps, String executionId, Instant wakeAt)
+      throws SQLException {
+    ps.setString(1, executionId);
+    ps.setInt(2, ExecutionTags.bucket(executionId, buckets));
+    ps.setTimestamp(3, Timestamp.from(wakeAt));
   }
 
   private static boolean startsWork(ExecutionEvent event) {

@@ -21,7 +21,7 @@ final class WakeupStore {
   record Answer(Due due, WakeUpReply reply) {}
 
   // Far enough never to come, near enough for every timestamp type on the way.
-  private static final Instant NEVER = Instant.parse("9999-01-01T00:00:00Z");
+  static final Instant NEVER = Instant.parse("9999-01-01T00:00:00Z");
 
   private final Jdbc jdbc;
 

@@ -18,6 +18,7 @@ import io.ordo.engine.runtime.definitions.WorkflowKey;
 import io.ordo.engine.runtime.execution.ExecutionEntity.Command;
 import io.ordo.engine.runtime.execution.ExecutionEntity.StartReply;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent;
+import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionParked;
 import io.ordo.engine.runtime.execution.state.Execution;
 import io.ordo.engine.runtime.execution.state.ExecutionState;
 import io.ordo.engine.runtime.lifecycle.ExecutionStatus;
@@ -321,6 +322,33 @@ class ExecutionEntityTest {
     entity.start(WAITING, "{}");
 
     assertEquals(new WakeUpReply(NOW.plus(Duration.ofHours(1)), true, false), entity.wakeUp());
+  }
+
+  @Test
+  void writesThatAWaitingExecutionIsParkedUntilItsTimerWithTheEventsThatParkedIt() {
+    var entity = new Entity();
+
+    var result = entity.start(WAITING, "{}");
+
+    assertEquals(List.of("ExecutionStarted", "StepWaiting", "ExecutionParked"),
+        types(result.events()));
+    assertEquals(new ExecutionParked(NOW.plus(Duration.ofHours(1)), NOW),
+        result.events().get(2));
+    assertSameState(entity.state(), entity.kit.restart().state());
+  }
+
+  @Test
+  void writesNoParkedFactWhileAStepRunsOrOnceTheExecutionHasEnded() {
+    var running = new Entity(settings(false, Duration.ofSeconds(5)));
+    var inline = new Entity();
+    var waiting = new Entity();
+    waiting.start(WAITING, "{}");
+
+    var started = running.start(SEQUENCE, "{\"x\": 4}");
+
+    assertFalse(types(started.events()).contains("ExecutionParked"), () -> types(started.events()).toString());
+    assertFalse(types(inline.start(SEQUENCE, "{\"x\": 4}").events()).contains("ExecutionParked"));
+    assertEquals(List.of("StepCancelled", "ExecutionCancelled"), types(waiting.cancel().events()));
   }
 
   @Test

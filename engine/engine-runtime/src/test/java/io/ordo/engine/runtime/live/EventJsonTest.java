@@ -43,6 +43,7 @@ class EventJsonTest {
       Map.entry("ExecutionRetried", "execution.retried"),
       Map.entry("ExecutionPaused", "execution.paused"),
       Map.entry("ExecutionResumed", "execution.resumed"),
+      Map.entry("ExecutionParked", "execution.parked"),
       Map.entry("ExecutionCancelled", "execution.cancelled"),
       Map.entry("ExecutionTimedOut", "execution.timed-out"),
       Map.entry("ExecutionCompleted", "execution.completed"),

@@ -179,6 +179,14 @@ public sealed interface ExecutionEvent extends OrdoSerializable {
     }
   }
 
+  /**
+   * Nothing of the execution runs any more: only its earliest durable timer ({@code until}; null
+   * when it has none) or a command (a signal, a resume) can move it on. Written last among the
+   * events that left it so, for the wake-up index, which then needs no liveness checks on it; it
+   * changes nothing in the execution's state.
+   */
+  record ExecutionParked(Instant until, Instant at) implements ExecutionEvent {}
+
   record ExecutionResumed(String by, Instant at, Origin origin) implements Commanded {
     public ExecutionResumed(String by, Instant at) {
       this(by, at, null);

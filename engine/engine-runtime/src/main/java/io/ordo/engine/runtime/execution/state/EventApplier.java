@@ -5,6 +5,7 @@ import io.ordo.engine.runtime.execution.events.ExecutionEvent.ArtifactRecorded;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionCancelled;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionCompleted;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionFailed;
+import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionParked;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionPaused;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionResumed;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionRetried;
@@ -89,8 +90,8 @@ public final class EventApplier {
       return ex.withSignalTaken(e.name());
     } else if (event instanceof ExecutionRetried e) {
       return Retries.resetFailedSteps(ex).retried(e.deadline());
-    } else if (event instanceof ArtifactRecorded) {
-      // A fact for history and analytics only.
+    } else if (event instanceof ArtifactRecorded || event instanceof ExecutionParked) {
+      // Facts for history, analytics and the wake-up index only.
       return ex;
     }
     throw new IllegalArgumentException("no handler for " + event.getClass().getName());

@@ -14,6 +14,7 @@ import io.ordo.engine.runtime.execution.events.ExecutionEvent.ArtifactRecorded;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionCancelled;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionCompleted;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionFailed;
+import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionParked;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionPaused;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionResumed;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.ExecutionStarted;
@@ -112,6 +113,7 @@ class ExecutionEventSerializationTest {
       new ExecutionRetried("alice", AT.plusSeconds(600), AT),
       new ExecutionPaused("alice", AT),
       new ExecutionResumed("alice", AT),
+      new ExecutionParked(AT.plusSeconds(3600), AT),
       new ExecutionCancelled("alice", "no longer needed", AT),
       new ExecutionTimedOut(AT),
       new ExecutionCompleted(object("done", "yes"), List.of("charged", "notified"), AT),
@@ -124,7 +126,8 @@ class ExecutionEventSerializationTest {
       new StepFailed("each", 2, StepType.DATA_TRANSFORM, 3,
           StepError.of("EXPRESSION_FAILED", "boom", false), 0, AT),
       new ExecutionFailed(null, StepError.of("OUTPUT_TOO_LARGE", "too big", false), AT),
-      new ExecutionCompleted(null, List.of(), AT));
+      new ExecutionCompleted(null, List.of(), AT),
+      new ExecutionParked(null, AT));
 
   private static List<ExecutionEvent> allSamples() {
     var all = new ArrayList<>(SAMPLES);
