@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.ordo.engine.runtime.audit.ExecutionAuditProjection;
+import io.ordo.engine.runtime.projection.ExecutionIndex;
 import io.ordo.node.OrdoNode;
 import io.ordo.node.testing.ApiClient;
 import io.ordo.node.testing.Journal;
@@ -59,7 +59,7 @@ class AuditReplayIT {
     node.close();
 
     execute(db, "DELETE FROM pekko_projection_offset_store WHERE projection_name = '"
-        + ExecutionAuditProjection.PROJECTION_NAME + "'");
+        + ExecutionIndex.PROJECTION_NAME + "'");
     node = TestNodes.start(db);
 
     // Caught up again: every bucket's offset is back where it was.
@@ -72,7 +72,7 @@ class AuditReplayIT {
     try (Connection c = DriverManager.getConnection(db, "postgres", "");
         PreparedStatement ps = c.prepareStatement("SELECT projection_key, current_offset FROM"
             + " pekko_projection_offset_store WHERE projection_name = ?")) {
-      ps.setString(1, ExecutionAuditProjection.PROJECTION_NAME);
+      ps.setString(1, ExecutionIndex.PROJECTION_NAME);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           offsets.put(rs.getString(1), rs.getString(2));

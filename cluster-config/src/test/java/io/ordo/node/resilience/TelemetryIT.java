@@ -10,6 +10,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ordo.engine.runtime.projection.ExecutionIndex;
 import io.ordo.node.testing.ApiClient.Response;
 import io.ordo.node.testing.PrometheusText;
 import java.time.Duration;
@@ -78,7 +79,7 @@ class TelemetryIT extends SingleNodeSupport {
     await().atMost(Resilience.WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
       PrometheusText now = scrape();
       assertEquals(0, now.value("ordo_projection_lag_events", "projection", "history"));
-      assertEquals(0, now.value("ordo_projection_lag_events", "projection", "wakeup-index"));
+      assertEquals(0, now.value("ordo_projection_lag_events", "projection", ExecutionIndex.PROJECTION_NAME));
     });
   }
 

@@ -5,7 +5,6 @@ import io.ordo.engine.runtime.agents.AgentDirectory;
 import io.ordo.engine.runtime.agents.AgentResolver;
 import io.ordo.engine.runtime.agents.AgentSettings;
 import io.ordo.engine.runtime.agents.AgentStore;
-import io.ordo.engine.runtime.audit.ExecutionAuditProjection;
 import io.ordo.engine.runtime.breakers.Breakers;
 import io.ordo.engine.runtime.db.Jdbc;
 import io.ordo.engine.runtime.definitions.DefinitionRegistry;
@@ -15,6 +14,7 @@ import io.ordo.engine.runtime.execution.ExecutionServices;
 import io.ordo.engine.runtime.execution.SubWorkflowHandler;
 import io.ordo.engine.runtime.live.LiveEvents;
 import io.ordo.engine.runtime.metrics.OrdoMetrics;
+import io.ordo.engine.runtime.projection.ExecutionIndex;
 import io.ordo.engine.runtime.steps.StepHandlers;
 import io.ordo.engine.runtime.steps.http.HttpSettings;
 import io.ordo.engine.runtime.steps.http.HttpSteps;
@@ -61,7 +61,7 @@ public record Engine(EngineSettings settings, Jdbc jdbc, DefinitionStore definit
     DurableTimers.init(system, settings, jdbc, clock);
     // Started now, so every node's relays are subscribed before the first execution publishes.
     LiveEvents live = LiveEvents.get(system);
-    ExecutionAuditProjection.init(system, settings, jdbc);
+    ExecutionIndex.init(system, settings, jdbc);
     OrdoMetrics.get(system).watch(breakers::all, jdbc.dataSource(), live::followed);
     return new Engine(settings, jdbc, store, registry, handlers, parser, clock, agents,
         agentResolver, agentSettings, breakers);

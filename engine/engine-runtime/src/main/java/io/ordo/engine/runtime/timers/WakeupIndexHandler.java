@@ -14,6 +14,7 @@ import io.ordo.engine.runtime.execution.events.ExecutionEvent.SignalReceived;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.StepRetryScheduled;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.StepStarted;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent.StepWaiting;
+import io.ordo.engine.runtime.projection.ExecutionIndex;
 import io.ordo.engine.runtime.projection.PooledJdbcSession;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,7 +29,7 @@ import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 
 /**
- * Keeps {@code execution_wakeups}: one row per execution that has not ended, with when it next
+ * Keeps {@code execution_wakeups} (part of the {@link ExecutionIndex} projection): one row per execution that has not ended, with when it next
  * needs waking should no node hold it. Anything that starts work (a start, a retry, a step
  * dispatched, a resume, a signal) brings the wake-up within one liveness interval and marks the
  * row as not parked; a durable timer brings it to its due time; {@link ExecutionParked} (nothing
@@ -39,8 +40,6 @@ import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
  */
 public final class WakeupIndexHandler
     extends JdbcHandler<List<EventEnvelope<ExecutionEvent>>, PooledJdbcSession> {
-
-  public static final String PROJECTION_NAME = "wakeup-index";
 
   /** The net effect of a group on one execution's row. */
   private static final class Change {

@@ -1,32 +1,26 @@
 package io.ordo.engine.runtime.audit;
 
-import io.ordo.engine.runtime.EngineSettings;
-import io.ordo.engine.runtime.db.Jdbc;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent;
+import io.ordo.engine.runtime.projection.ExecutionIndex;
 import io.ordo.engine.runtime.projection.PooledJdbcSession;
-import io.ordo.engine.runtime.projection.TaggedProjections;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.util.List;
-import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 
 /**
  * Writes an {@code audit_log} row for every execution command, from the events the commands
  * caused (so a command is audited if and only if it changed something, and from whichever node
- * ran it). One instance per tag bucket; its offset commits in the transaction of its rows, so
- * each event is written once even when the projection restarts. The rows also carry the event's
- * sequence number under a unique key, so replaying events whose offset was lost (a rebuild)
+ * ran it). Part of the {@link ExecutionIndex} projection, whose offset commits in the transaction
+ * of these rows, so each event is written once even when the projection restarts. The rows also
+ * carry the event's sequence number under a unique key, so replaying events whose offset was lost
  * cannot write them twice either.
  */
-public final class ExecutionAuditProjection
+public final class ExecutionAuditHandler
     extends JdbcHandler<List<EventEnvelope<ExecutionEvent>>, PooledJdbcSession> {
-
-  public static final String PROJECTION_NAME = "audit-executions";
 
   // The workspace of a later command is the one its execution started in, from the start entry
   // (always event 1): one instance handles all of an execution's events, in order, so that entry
@@ -36,11 +30,6 @@ public final class ExecutionAuditProjection
       + " (SELECT s.workspace_id FROM audit_log s WHERE s.entity_type = ? AND s.entity_id = ?"
       + " AND s.event_seq = 1), ''), ?, ?, ?, ?, ?, ?, ?::jsonb, ?)"
       + " ON CONFLICT (entity_type, entity_id, event_seq) WHERE event_seq IS NOT NULL DO NOTHING";
-
-  public static void init(ActorSystem<?> system, EngineSettings settings, Jdbc jdbc) {
-    TaggedProjections.init(system, PROJECTION_NAME, settings.tagBuckets(), jdbc.dataSource(),
-        ExecutionAuditProjection::new, settings.projectionGroupSize(), Duration.ofMillis(200));
-  }
 
   @Override
   public void process(PooledJdbcSession session, List<EventEnvelope<ExecutionEvent>> envelopes)
