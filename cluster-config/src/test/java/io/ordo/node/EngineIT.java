@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ordo.engine.runtime.metrics.OrdoMetrics;
 import io.ordo.node.testing.ApiClient;
+import io.ordo.node.testing.HeldEntities;
 import io.ordo.node.testing.Journal;
 import io.ordo.node.testing.TestNodes;
 import io.ordo.node.testing.TestPostgres;
 import java.time.Duration;
 import java.util.Map;
-import io.ordo.engine.runtime.execution.ExecutionEntity;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
-import org.apache.pekko.cluster.sharding.ShardRegion;
-import org.apache.pekko.cluster.sharding.typed.ClusterShardingQuery;
-import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +99,9 @@ class EngineIT {
     // Wait for the entity to leave memory; the next read recovers it from snapshot and journal.
     await().atMost(Duration.ofSeconds(10)).until(() -> !entityIsAlive(id));
     assertFalse(entityIsAlive(id));
+    // What left memory is no longer counted as held.
+    await().atMost(Duration.ofSeconds(10)).until(() -> OrdoMetrics.get(node.system()).registry()
+        .get("ordo.executions.in.memory").gauge().value() == HeldEntities.of(node).size());
     JsonNode recovered = api.execution(id);
     assertEquals(done.get("output"), recovered.get("output"));
     assertEquals(done.get("steps"), recovered.get("steps"));
@@ -135,12 +134,7 @@ class EngineIT {
   }
 
   private boolean entityIsAlive(String executionId) throws Exception {
-    ShardRegion.CurrentShardRegionState state = AskPattern.<ClusterShardingQuery,
-            ShardRegion.CurrentShardRegionState>ask(
-            ClusterSharding.get(node.system()).shardState(),
-            replyTo -> new GetShardRegionState(ExecutionEntity.TYPE_KEY, replyTo),
-            Duration.ofSeconds(5), node.system().scheduler())
-        .toCompletableFuture().get();
-    return state.getShards().stream().anyMatch(s -> s.getEntityIds().contains(executionId));
+    return HeldEntities.of(node).contains(executionId);
   }
+
 }

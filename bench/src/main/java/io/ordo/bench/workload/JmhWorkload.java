@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 /**
  * The JMH microbenchmarks of {@code io.ordo.bench.jmh}: jq evaluation, the decider's DAG
  * readiness, CBOR serialization per event type. Runs after the node and the database have
- * stopped. Full runs fork one JVM per benchmark (2 × 0.5 s warm-up, 3 × 1 s measured); --quick
- * runs them in this JVM for a fraction of a second each, only to check they work.
+ * stopped. Full runs fork one JVM per benchmark (4 × 1 s warm-up, 3 × 1 s measured: with 1 s
+ * of warm-up in all, C2 had not settled and decoding read 3–4× too slow); --quick runs them in
+ * this JVM for a fraction of a second each, only to check they work.
  */
 public final class JmhWorkload implements Workload {
 
@@ -40,7 +41,7 @@ public final class JmhWorkload implements Workload {
     Map<String, Integer> sizes = CborEvents.sizes();
     h.results().put("cborBytes", sizes);
     Jmh.Settings settings = h.quick() ? new Jmh.Settings(0, 1, 0.1, 1, 0.2)
-        : new Jmh.Settings(1, 2, 0.5, 3, 1.0);
+        : new Jmh.Settings(1, 4, 1.0, 3, 1.0);
     List<Jmh.Score> scores = Jmh.run(h.work().resolve("jmh.log"), settings,
         "io\\.ordo\\.bench\\.jmh\\..*");
     h.results().put("jmh", Map.of("settings", settings, "scores", scores));
@@ -78,7 +79,10 @@ public final class JmhWorkload implements Workload {
           `sequence` is a chain, `fanout` a root, N − 2 steps depending on it and a join.
         - `CborBench`: Pekko's serialization extension with the node's settings (jackson-cbor
           for `OrdoSerializable`), P3-sized events; `serialize` is what every journal write does
-          per event, `deserialize` what recovery does per replayed event.
+          per event, `deserialize` what recovery and every projection do per event read back;
+          `deserializeJackson` decodes the same bytes with the serializer's own `ObjectMapper`,
+          so the difference is what Pekko's serializer adds (manifest parsing, class lookup,
+          allow-list checks).
         """);
     h.results().section("Microbenchmarks (JMH)", md.toString());
   }

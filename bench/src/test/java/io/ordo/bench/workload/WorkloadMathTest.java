@@ -36,6 +36,17 @@ class WorkloadMathTest {
   }
 
   @Test
+  void readsTheInMemoryGaugeFromThePrometheusText() {
+    assertEquals(7_512, ParkedWorkload.parseInMemory("""
+        # HELP ordo_executions_in_memory Execution entities this node holds in memory
+        # TYPE ordo_executions_in_memory gauge
+        ordo_executions_in_memory 7512.0
+        ordo_executions_started_total{workflow="bench-park"} 100000.0
+        """));
+    assertThrows(IllegalStateException.class, () -> ParkedWorkload.parseInMemory("up 1.0"));
+  }
+
+  @Test
   void refusesHeapInfoItCannotRead() {
     assertThrows(IllegalStateException.class, () -> ParkedWorkload.parseHeap("nothing"));
   }

@@ -12,6 +12,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ordo.engine.runtime.projection.ExecutionIndex;
 import io.ordo.node.testing.ApiClient.Response;
+import io.ordo.node.testing.HeldEntities;
 import io.ordo.node.testing.PrometheusText;
 import java.time.Duration;
 import java.util.Map;
@@ -80,6 +81,21 @@ class TelemetryIT extends SingleNodeSupport {
       PrometheusText now = scrape();
       assertEquals(0, now.value("ordo_projection_lag_events", "projection", "history"));
       assertEquals(0, now.value("ordo_projection_lag_events", "projection", ExecutionIndex.PROJECTION_NAME));
+    });
+  }
+
+  @Test
+  void theInMemoryGaugeCountsTheExecutionEntitiesTheNodesShardsHold() {
+    api.createWorkflow("""
+        {"id": "held", "steps": [{"id": "w", "type": "WAIT", "duration": "PT1H"}]}""");
+    for (int i = 0; i < 3; i++) {
+      api.execute("held", "{}");
+    }
+    // Waiting executions stay in memory for passivate-when-idle (30 s), so at least three are
+    // held; ended ones of other tests may leave meanwhile, so wait until both counts agree.
+    await().atMost(Resilience.WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+      int held = HeldEntities.of(node).size();
+      return held >= 3 && scrape().value("ordo_executions_in_memory") == held;
     });
   }
 

@@ -8,9 +8,13 @@ import io.ordo.engine.runtime.live.SequencedEvent;
 import io.ordo.http.problems.FieldError;
 import io.ordo.http.problems.InvalidRequestException;
 import io.ordo.http.problems.Problem;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -37,18 +41,26 @@ public final class EventStreamService {
 
   private final LiveTimeline timeline;
   private final EventStreamSettings settings;
+  /** How long shutdown waits for the open streams to end before it goes on regardless. */
+  private static final Duration COMPLETION_GRACE = Duration.ofSeconds(3);
+
   private final SharedKillSwitch closing = KillSwitches.shared("ordo-event-streams");
+  private final Set<CompletableFuture<Done>> open = ConcurrentHashMap.newKeySet();
 
   public EventStreamService(ActorSystem<?> system, EventStreamSettings settings) {
     this.timeline = new LiveTimeline(system);
     this.settings = settings;
     // In the unbind phase, before the binding's own termination (service-requests-done): that
     // closes connections whose response has been sent, and a stream's response counts as sent
-    // once its headers are, so a stream still open then would be cut instead of completed.
+    // once its headers are, so a stream still open then would be cut instead of completed. The
+    // task waits until the open streams have passed their end to the HTTP layer, which writes it
+    // before it closes the connection.
     CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceUnbind(),
         "ordo-complete-event-streams", () -> {
           closing.shutdown();
-          return CompletableFuture.completedFuture(Done.getInstance());
+          return CompletableFuture.allOf(open.toArray(CompletableFuture[]::new))
+              .completeOnTimeout(null, COMPLETION_GRACE.toMillis(), TimeUnit.MILLISECONDS)
+              .handle((ended, error) -> Done.getInstance());
         });
   }
 
@@ -77,9 +89,18 @@ public final class EventStreamService {
     });
   }
 
-  /** Inserts a comment line whenever nothing else was written for the heartbeat interval. */
+  /**
+   * Inserts a comment line whenever nothing else was written for the heartbeat interval; the
+   * last stage before the HTTP layer, so a stream counts as open until its end has left it.
+   */
   public Flow<ByteString, ByteString, NotUsed> heartbeats() {
-    return Flow.of(ByteString.class).keepAlive(settings.heartbeat(), () -> KEEP_ALIVE);
+    return Flow.of(ByteString.class).keepAlive(settings.heartbeat(), () -> KEEP_ALIVE)
+        .watchTermination((notUsed, done) -> {
+          CompletableFuture<Done> ended = done.toCompletableFuture();
+          open.add(ended);
+          ended.whenComplete((d, error) -> open.remove(ended));
+          return notUsed;
+        });
   }
 
   static ServerSentEvent sse(String executionId, SequencedEvent event) {

@@ -25,6 +25,8 @@ import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -159,6 +161,7 @@ public final class ExecutionEntity
     this.ctx = ctx;
     this.live = LiveEvents.get(ctx.getSystem());
     this.metrics = OrdoMetrics.get(ctx.getSystem()).executions();
+    metrics.entityStarted();
   }
 
   @Override
@@ -432,6 +435,8 @@ public final class ExecutionEntity
   public SignalHandler<ExecutionState> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), this::onRecovered)
+        .onSignal(PostStop.instance(), state -> metrics.entityStopped())
+        .onSignal(PreRestart.instance(), state -> metrics.entityStopped())
         .build();
   }
 

@@ -1,6 +1,7 @@
 package io.ordo.engine.runtime.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts what executions persist. It is fed from the entity after each write (never on
@@ -28,13 +30,27 @@ public final class ExecutionMetrics {
 
   private final MeterRegistry registry;
   private final Timer journalWrite;
+  private final AtomicInteger inMemory = new AtomicInteger();
 
   ExecutionMetrics(MeterRegistry registry) {
     this.registry = registry;
+    Gauge.builder("ordo.executions.in.memory", inMemory, AtomicInteger::get)
+        .description("Execution entities this node holds in memory (not passivated)")
+        .register(registry);
     this.journalWrite = Timer.builder("ordo.journal.write")
         .description("Time from deciding events to their write being confirmed by the journal")
         .publishPercentileHistogram()
         .register(registry);
+  }
+
+  /** An execution entity came into memory on this node (a start, a recovery). */
+  public void entityStarted() {
+    inMemory.incrementAndGet();
+  }
+
+  /** It left memory (passivated, stopped or about to restart). */
+  public void entityStopped() {
+    inMemory.decrementAndGet();
   }
 
   /**
