@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
@@ -43,6 +44,8 @@ public final class EventStreamService {
   private final EventStreamSettings settings;
   /** How long shutdown waits for the open streams to end before it goes on regardless. */
   private static final Duration COMPLETION_GRACE = Duration.ofSeconds(3);
+  /** And how long it then gives the connections to write the ends out. */
+  private static final Duration WRITE_GRACE = Duration.ofMillis(300);
 
   private final SharedKillSwitch closing = KillSwitches.shared("ordo-event-streams");
   private final Set<CompletableFuture<Done>> open = ConcurrentHashMap.newKeySet();
@@ -57,10 +60,16 @@ public final class EventStreamService {
     // before it closes the connection.
     CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceUnbind(),
         "ordo-complete-event-streams", () -> {
+          boolean anyOpen = !open.isEmpty();
           closing.shutdown();
+          // The end leaves the stream before the connection has written it; the binding then
+          // closes the connection, and a close that overtakes the last chunk cuts the stream.
+          Executor afterWrite = CompletableFuture.delayedExecutor(
+              anyOpen ? WRITE_GRACE.toMillis() : 0, TimeUnit.MILLISECONDS);
           return CompletableFuture.allOf(open.toArray(CompletableFuture[]::new))
               .completeOnTimeout(null, COMPLETION_GRACE.toMillis(), TimeUnit.MILLISECONDS)
-              .handle((ended, error) -> Done.getInstance());
+              .thenApplyAsync(ended -> Done.getInstance(), afterWrite)
+              .exceptionally(error -> Done.getInstance());
         });
   }
 
