@@ -218,6 +218,15 @@ public final class HistoryQueryWorkload implements Workload {
         + " now() - (i * interval '" + SPACING_MS + " milliseconds') AS t"
         + " FROM generate_series(?, ?) AS i) g";
     int chunk = 100_000;
+    // The secondary indexes are built once after the load rather than row by row: the same
+    // indexes (their definitions read back from the catalog), in about half the time.
+    List<String> indexes = secondaryIndexes(c);
+    try (Statement s = c.createStatement()) {
+      s.execute("SET maintenance_work_mem = '256MB'");
+      for (String name : indexes.stream().map(d -> d.split(" ")[2]).toList()) {
+        s.execute("DROP INDEX " + name);
+      }
+    }
     try (var ps = c.prepareStatement(insert)) {
       for (int from = 0; from < rows; from += chunk) {
         ps.setInt(1, from);
@@ -226,8 +235,26 @@ public final class HistoryQueryWorkload implements Workload {
       }
     }
     try (Statement s = c.createStatement()) {
+      for (String definition : indexes) {
+        s.execute(definition);
+      }
       s.execute("ANALYZE executions");
     }
+  }
+
+  /** {@code CREATE INDEX} statements of the table's indexes other than its primary key. */
+  static List<String> secondaryIndexes(Connection c) throws SQLException {
+    var definitions = new ArrayList<String>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT i.indexdef FROM pg_indexes i"
+            + " JOIN pg_class x ON x.relname = i.indexname JOIN pg_index p ON p.indexrelid = x.oid"
+            + " WHERE i.tablename = 'executions' AND i.schemaname = current_schema()"
+            + " AND NOT p.indisprimary AND NOT p.indisunique")) {
+      while (rs.next()) {
+        definitions.add(rs.getString(1));
+      }
+    }
+    return definitions;
   }
 
   /** A value of a column type, for required columns the harness does not know. */

@@ -15,9 +15,10 @@ import java.util.stream.Collectors;
 /**
  * The JMH microbenchmarks of {@code io.ordo.bench.jmh}: jq evaluation, the decider's DAG
  * readiness, CBOR serialization per event type. Runs after the node and the database have
- * stopped. Full runs fork one JVM per benchmark (4 × 1 s warm-up, 3 × 1 s measured: with 1 s
- * of warm-up in all, C2 had not settled and decoding read 3–4× too slow); --quick runs them in
- * this JVM for a fraction of a second each, only to check they work.
+ * stopped. Full runs fork one JVM per benchmark (3 × 1 s warm-up, 5 × 0.4 s measured: with 1 s
+ * of warm-up in all, C2 had not settled and every figure read 2–4× too slow; five short
+ * iterations give a narrower interval than three long ones); --quick runs them in this JVM for
+ * a fraction of a second each, only to check they work.
  */
 public final class JmhWorkload implements Workload {
 
@@ -41,7 +42,7 @@ public final class JmhWorkload implements Workload {
     Map<String, Integer> sizes = CborEvents.sizes();
     h.results().put("cborBytes", sizes);
     Jmh.Settings settings = h.quick() ? new Jmh.Settings(0, 1, 0.1, 1, 0.2)
-        : new Jmh.Settings(1, 4, 1.0, 3, 1.0);
+        : new Jmh.Settings(1, 3, 1.0, 5, 0.4);
     List<Jmh.Score> scores = Jmh.run(h.work().resolve("jmh.log"), settings,
         "io\\.ordo\\.bench\\.jmh\\..*");
     h.results().put("jmh", Map.of("settings", settings, "scores", scores));

@@ -35,7 +35,7 @@ public final class ParkedWorkload implements Workload {
   static final Pattern HEAP = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K");
   static final Pattern IN_MEMORY = Pattern.compile("(?m)^ordo_executions_in_memory\\S* (\\S+)$");
   /** Starting stops after this long, so the full suite keeps to its 15 minutes. */
-  static final Duration START_BUDGET = Duration.ofSeconds(330);
+  static final Duration START_BUDGET = Duration.ofSeconds(390);
   /** Longer than passivate-when-idle (30 s) plus sharding's passivation check. */
   static final Duration PASSIVATION_WAIT = Duration.ofSeconds(120);
   static final int CHUNK = 5_000;
