@@ -48,9 +48,9 @@ public final class ForEachWorkload implements Workload {
     String path = "/api/v1/workflows/bench-foreach/execute?wait=PT30S";
     int warm = h.quick() ? 5 : 30;
     ClosedLoop.Measured single = ClosedLoop.run(h, "FOR_EACH", path, body, Load::completed, 1,
-        warm, h.quick() ? 20 : 200, false);
+        warm, h.quick() ? 20 : 120, false);
     ClosedLoop.Measured eight = ClosedLoop.run(h, "FOR_EACH", path, body, Load::completed, 8,
-        warm, h.quick() ? 40 : 400, false);
+        warm, h.quick() ? 40 : 240, false);
     h.results().put("forEach", List.of(single.toMap(), eight.toMap()));
     var md = new StringBuilder("""
         One `FOR_EACH` over 100 items (from the input) at concurrency 10, the item step a

@@ -13,8 +13,8 @@ import java.util.LinkedHashMap;
  */
 public final class IdleNode {
 
-  private static final Duration SETTLE = Duration.ofSeconds(11);
-  private static final Duration WINDOW = Duration.ofSeconds(10);
+  private static final Duration SETTLE = Duration.ofSeconds(6);
+  private static final Duration WINDOW = Duration.ofSeconds(8);
 
   private IdleNode() {}
 

@@ -40,9 +40,9 @@ public final class StepOverheadWorkload implements Workload {
   public void run(Harness h) throws Exception {
     h.ensureWorkflow(Workflows.sequence("bench-seq1", 1));
     h.ensureWorkflow(Workflows.sequence("bench-seq10", 10));
-    // The node is warm from P3 by now; 1,000 samples at 1 in flight keep the suite in budget.
+    // The node is warm from P3 by now; 600 samples at 1 in flight keep the suite in budget.
     int warmup = h.quick() ? h.options().warmup() : 100;
-    int measured = h.quick() ? h.options().measured() : 1000;
+    int measured = h.quick() ? h.options().measured() : 600;
     ClosedLoop.Measured one = ClosedLoop.run(h, "1-step",
         "/api/v1/workflows/bench-seq1/execute?wait=PT30S", P3Workload.BODY, Load::completed, 1,
         warmup, measured, false);
