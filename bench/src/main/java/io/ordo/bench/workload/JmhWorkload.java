@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 /**
  * The JMH microbenchmarks of {@code io.ordo.bench.jmh}: jq evaluation, the decider's DAG
  * readiness, CBOR serialization per event type. Runs after the node and the database have
- * stopped. Full runs fork one JVM per benchmark (3 × 1 s warm-up, 5 × 0.4 s measured: with 1 s
+ * stopped. Full runs fork one JVM per benchmark (2 × 1 s warm-up, 5 × 0.4 s measured: with 1 s
  * of warm-up in all, C2 had not settled and every figure read 2–4× too slow; five short
  * iterations give a narrower interval than three long ones); --quick runs them in this JVM for
  * a fraction of a second each, only to check they work.
@@ -42,7 +42,7 @@ public final class JmhWorkload implements Workload {
     Map<String, Integer> sizes = CborEvents.sizes();
     h.results().put("cborBytes", sizes);
     Jmh.Settings settings = h.quick() ? new Jmh.Settings(0, 1, 0.1, 1, 0.2)
-        : new Jmh.Settings(1, 3, 1.0, 5, 0.4);
+        : new Jmh.Settings(1, 2, 1.0, 5, 0.4);
     List<Jmh.Score> scores = Jmh.run(h.work().resolve("jmh.log"), settings,
         "io\\.ordo\\.bench\\.jmh\\..*");
     h.results().put("jmh", Map.of("settings", settings, "scores", scores));
@@ -77,7 +77,8 @@ public final class JmhWorkload implements Workload {
         - `DeciderBench.startAndRunAll`: the pure `ExecutionDecider.start` for an N-step
           definition of inline `DATA_TRANSFORM`s: readiness of every step, evaluation, applying
           each event to the state and checking each transition, one decision of N + 2 events.
-          `sequence` is a chain, `fanout` a root, N − 2 steps depending on it and a join.
+          `fanout`: a root, N − 2 steps depending on it and a join (a chain measured the same per
+          step in the first runs).
         - `CborBench`: Pekko's serialization extension with the node's settings (jackson-cbor
           for `OrdoSerializable`), P3-sized events; `serialize` is what every journal write does
           per event, `deserialize` what recovery and every projection do per event read back;

@@ -70,7 +70,7 @@ public final class SseWorkload implements Workload {
       throw new IllegalStateException("the stream of " + probe.executionId()
           + " delivered no event with an id");
     }
-    int n = h.quick() ? 16 : 200;
+    int n = h.quick() ? 16 : 120;
     ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
     var followed = new ArrayList<Followed>();
     try {
