@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.State;
 public class JqBench {
 
   /** path: one field; object: an object of three expressions; filter: select over an array. */
-  @Param({"path", "object", "filter"})
+  // A path alone costs under 0.1 µs (first runs); the object and the filter are the real work.
+  @Param({"object", "filter"})
   public String template;
 
   private ValueTemplate compiled;

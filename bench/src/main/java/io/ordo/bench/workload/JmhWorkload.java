@@ -71,9 +71,10 @@ public final class JmhWorkload implements Workload {
     md.append("""
 
         - `JqBench.evaluate`: `ValueTemplate.evaluate` of a template compiled once (as the
-          definition registry caches it), against an execution-shaped context: `path` is
-          `${ .input.customer }`, `object` an object of three expressions with arithmetic,
-          `filter` `[.input.lines[] | select(.qty > 1) | .sku]`.
+          definition registry caches it), against an execution-shaped context: `object` an
+          object of three expressions with arithmetic, `filter`
+          `[.input.lines[] | select(.qty > 1) | .sku]` (a bare path, `${ .input.customer }`,
+          measured under 0.1 µs in the first runs).
         - `DeciderBench.startAndRunAll`: the pure `ExecutionDecider.start` for an N-step
           definition of inline `DATA_TRANSFORM`s: readiness of every step, evaluation, applying
           each event to the state and checking each transition, one decision of N + 2 events.

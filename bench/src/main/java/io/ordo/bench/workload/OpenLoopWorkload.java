@@ -63,7 +63,7 @@ public final class OpenLoopWorkload implements Workload {
     HttpRequest request = h.load().post(P3Workload.PATH, P3Workload.BODY);
     ClosedLoop.Measured at32 = h.figures().p3.get(32);
     double saturation = at32 == null ? Double.NaN : at32.throughput();
-    double seconds = h.quick() ? 1 : 5;
+    double seconds = h.quick() ? 1 : 4;
     int minimum = h.quick() ? 30 : 200;
     var md = new StringBuilder(String.format(Locale.ROOT, """
         P3 at fixed arrival rates (%s). Each rate runs for max(%d requests, %.0f s); requests go

@@ -19,7 +19,7 @@ import java.util.Locale;
  */
 public final class ProfileWorkload implements Workload {
 
-  static final int PROFILED = 1_200;
+  static final int PROFILED = 800;
 
   @Override
   public String name() {
@@ -44,7 +44,7 @@ public final class ProfileWorkload implements Workload {
     Machine.jdkTool("jcmd", pid, "JFR.start", "name=bench-p3", "settings=profile");
     ClosedLoop.Measured c;
     try {
-      // JFR slows the node about 2.5×: 1,200 executions give ~300 samples in ~15 s.
+      // JFR slows the node 2.5–3.5×: 800 executions give ~200 samples in ~12 s.
       c = ClosedLoop.run(h, "P3 (JFR)", P3Workload.PATH, P3Workload.BODY, Load::completed, 32,
           0, Math.min(PROFILED, h.options().measured()), false);
     } finally {
