@@ -26,7 +26,6 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
-import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -435,8 +434,9 @@ public final class ExecutionEntity
   public SignalHandler<ExecutionState> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), this::onRecovered)
+        // Not PreRestart: a persist-failure restart re-runs only Pekko's inner behavior, not
+        // this constructor, so the entity stays (and stays counted) in memory.
         .onSignal(PostStop.instance(), state -> metrics.entityStopped())
-        .onSignal(PreRestart.instance(), state -> metrics.entityStopped())
         .build();
   }
 

@@ -48,7 +48,7 @@ public final class ExecutionMetrics {
     inMemory.incrementAndGet();
   }
 
-  /** It left memory (passivated, stopped or about to restart). */
+  /** It left memory (passivated or stopped). */
   public void entityStopped() {
     inMemory.decrementAndGet();
   }

@@ -4,7 +4,7 @@ import io.ordo.engine.runtime.EngineSettings;
 import io.ordo.engine.runtime.audit.ExecutionAuditHandler;
 import io.ordo.engine.runtime.db.Jdbc;
 import io.ordo.engine.runtime.execution.events.ExecutionEvent;
-import io.ordo.engine.runtime.timers.DurableTimers;
+import io.ordo.engine.runtime.timers.WakeupIndexHandler;
 import java.time.Duration;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -27,7 +27,8 @@ public final class ExecutionIndex {
 
   public static void init(ActorSystem<?> system, EngineSettings settings, Jdbc jdbc) {
     TaggedProjections.init(system, PROJECTION_NAME, settings.tagBuckets(), jdbc.dataSource(),
-        () -> new AllOf(List.of(DurableTimers.indexHandler(settings),
+        () -> new AllOf(List.of(
+            new WakeupIndexHandler(settings.tagBuckets(), settings.livenessInterval()),
             new ExecutionAuditHandler())),
         settings.projectionGroupSize(), Duration.ofMillis(200));
   }

@@ -17,9 +17,4 @@ public final class DurableTimers {
   public static void init(ActorSystem<?> system, EngineSettings settings, Jdbc jdbc, Clock clock) {
     WakeupPoller.init(system, settings, jdbc, clock);
   }
-
-  /** The projection's handler for {@code execution_wakeups}. */
-  public static WakeupIndexHandler indexHandler(EngineSettings settings) {
-    return new WakeupIndexHandler(settings.tagBuckets(), settings.livenessInterval());
-  }
 }
